@@ -1,0 +1,47 @@
+using System.Text;
+using Desec.Zone.Text;
+using Desec.Zone.Wire;
+
+namespace Desec.Zone.Rdata.Fields;
+
+public enum BinaryEncoding { Base64, Hex }
+
+/// <summary>
+/// The rest of the RDATA as opaque octets, written in base64 or hex that may be split over
+/// several words (as DNSKEY keys and DS digests often are). <paramref name="allowEmpty"/> for
+/// fields that may hold no octets.
+/// </summary>
+public sealed class BinaryRestField(string name, BinaryEncoding encoding, bool allowEmpty = false) : RdataField(name)
+{
+    public override void Parse(RdataTokens tokens, RdataBuilder output)
+    {
+        var first = tokens.AtEnd ? default : tokens.Peek();
+        string text = tokens.JoinRest(Name, allowEmpty);
+        if (text.Length == 0) { return; }
+        byte[] bytes;
+        try
+        {
+            bytes = encoding == BinaryEncoding.Base64 ? Convert.FromBase64String(text) : Convert.FromHexString(text);
+        }
+        catch (FormatException)
+        {
+            throw tokens.Error(first, $"bad {Name}: not valid {(encoding == BinaryEncoding.Base64 ? "base64" : "hex")}");
+        }
+        if (bytes.Length == 0 && !allowEmpty) { throw tokens.Error(first, $"{Name} is empty"); }
+        output.WriteBytes(bytes);
+    }
+
+    public override void Read(ref DnsWireReader reader, int end, RdataBuilder output)
+    {
+        int count = end - reader.Position;
+        if (count == 0 && !allowEmpty) { throw new DnsWireException(reader.Position, $"{Name} is empty"); }
+        output.WriteBytes(reader.ReadBytes(count));
+    }
+
+    public override void Format(ReadOnlySpan<byte> rdata, ref int position, StringBuilder output)
+    {
+        var rest = rdata[position..];
+        output.Append(encoding == BinaryEncoding.Base64 ? Convert.ToBase64String(rest) : Convert.ToHexString(rest));
+        position = rdata.Length;
+    }
+}

@@ -1,0 +1,77 @@
+using Desec.Zone.Names;
+
+namespace Desec.Zone.Text;
+
+/// <summary>
+/// The RDATA words of one record, with the origin that completes relative names and the place to
+/// blame in errors. Codecs consume words with <see cref="Next"/>; a missing or extra word is
+/// reported with its position.
+/// </summary>
+public sealed class RdataTokens
+{
+    private readonly IReadOnlyList<Token> _tokens;
+    private int _index;
+
+    public RdataTokens(IReadOnlyList<Token> tokens, DnsName origin, string source, int line, int column)
+    {
+        _tokens = tokens;
+        Origin = origin;
+        Source = source;
+        Line = line;
+        Column = column;
+    }
+
+    /// <summary>Splits a single RDATA string (as kept in a database row) into words.</summary>
+    public static RdataTokens FromString(string rdata, DnsName origin, string source = "rdata")
+    {
+        var tokens = ZoneLexer.Tokenize(rdata, source);
+        return new RdataTokens(tokens, origin, source, 1, 1);
+    }
+
+    public DnsName Origin { get; }
+    public string Source { get; }
+    /// <summary>Where the record starts, for errors that are about the record as a whole.</summary>
+    public int Line { get; }
+    public int Column { get; }
+
+    public bool AtEnd => _index >= _tokens.Count;
+    public int RemainingCount => _tokens.Count - _index;
+
+    public Token Peek() => AtEnd ? throw Error("RDATA ends too early") : _tokens[_index];
+
+    /// <summary>The next word; <paramref name="what"/> names the field for the error when there is none.</summary>
+    public Token Next(string what)
+    {
+        if (AtEnd) { throw Error($"expected {what}, found the end of the record"); }
+        return _tokens[_index++];
+    }
+
+    /// <summary>The next word, which must not be quoted (numbers, names, mnemonics, base64...).</summary>
+    public string NextWord(string what)
+    {
+        var t = Next(what);
+        if (t.Quoted) { throw Error(t, $"expected {what}, found a quoted string"); }
+        return t.Text;
+    }
+
+    /// <summary>Every remaining word joined without spaces (base64 and hex split across words).</summary>
+    public string JoinRest(string what, bool allowEmpty = false)
+    {
+        if (AtEnd && !allowEmpty) { throw Error($"expected {what}, found the end of the record"); }
+        var sb = new System.Text.StringBuilder();
+        while (!AtEnd) { sb.Append(NextWord(what)); }
+        return sb.ToString();
+    }
+
+    public void ExpectEnd()
+    {
+        if (!AtEnd) { throw Error(_tokens[_index], $"unexpected '{_tokens[_index]}' after the RDATA"); }
+    }
+
+    public ZoneTextException Error(string reason) =>
+        AtEnd && _tokens.Count > 0
+            ? new ZoneTextException(Source, _tokens[^1].Line, _tokens[^1].Column + _tokens[^1].Text.Length, reason)
+            : new ZoneTextException(Source, Line, Column, reason);
+
+    public ZoneTextException Error(Token at, string reason) => new(Source, at.Line, at.Column, reason);
+}
