@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test project of the solution and prints "N passed, N failed" as its last line.
+# Installs the Debian packages whose programs the tests use as oracles and peers when missing.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+# package:command pairs; the command tells whether the package is there.
+packages=(
+  bind9-utils:named-compilezone
+  bind9-dnsutils:dig
+  knot-dnsutils:kdig
+  knot:kzonecheck
+  ldnsutils:ldns-verify-zone
+)
+missing=()
+for pair in "${packages[@]}"; do
+  command -v "${pair#*:}" >/dev/null 2>&1 || missing+=("${pair%%:*}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test --solution Desec.Auth.sln -c Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Microsoft.Testing.Platform ends with a summary over all test projects:
+#   total: N / failed: N / succeeded: N / skipped: N
+passed=$(awk '/^ *succeeded: [0-9]+/ {v=$2} END {print v+0}' "$log")
+failed=$(awk '/^ *failed: [0-9]+/ {v=$2} END {print v+0}' "$log")
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1   # the build or the runner failed before any test could
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
