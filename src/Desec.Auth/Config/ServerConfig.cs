@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Desec.Auth.Config;
+
+/// <summary>
+/// The server's settings: from the JSON config file (keys in kebab-case), then command-line flags,
+/// which win. Unknown keys and bad values stop start-up with a message that names them.
+/// </summary>
+public sealed record ServerConfig
+{
+    public string Zones { get; init; } = "zones";
+    public List<string> Listen { get; init; } = ["127.0.0.1:5353", "[::1]:5353"];
+    public string State { get; init; } = "state";
+    public ushort MaxUdpPayload { get; init; } = 1232;
+    public string? Nsid { get; init; }
+    public int TcpIdleTimeout { get; init; } = 10;
+    public int TcpMaxConnections { get; init; } = 1024;
+    /// <summary>UDP sockets (and receive loops) per address; 0 means one per core.</summary>
+    public int UdpSocketsPerAddress { get; init; }
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static ServerConfig Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ServerConfig>(File.ReadAllText(path), Json)
+                ?? throw new ConfigException($"{path}: empty configuration");
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException($"{path}: {e.Message}");
+        }
+        catch (IOException e)
+        {
+            throw new ConfigException($"{path}: {e.Message}");
+        }
+    }
+
+    /// <summary>Checks values and resolves the listen addresses.</summary>
+    public List<IPEndPoint> Validate()
+    {
+        if (MaxUdpPayload < 512) { throw new ConfigException($"max-udp-payload {MaxUdpPayload} is below 512"); }
+        if (TcpIdleTimeout <= 0) { throw new ConfigException($"tcp-idle-timeout {TcpIdleTimeout} must be above 0 seconds"); }
+        if (TcpMaxConnections <= 0) { throw new ConfigException($"tcp-max-connections {TcpMaxConnections} must be above 0"); }
+        if (UdpSocketsPerAddress < 0) { throw new ConfigException($"udp-sockets-per-address {UdpSocketsPerAddress} is negative"); }
+        if (Nsid is { Length: > 128 }) { throw new ConfigException("nsid is longer than 128 characters"); }
+        if (Listen.Count == 0) { throw new ConfigException("listen has no address"); }
+        return Listen.Select(ParseEndPoint).ToList();
+    }
+
+    public static IPEndPoint ParseEndPoint(string text)
+    {
+        if (!IPEndPoint.TryParse(text, out var endpoint) || endpoint.Port == 0 && !text.EndsWith(":0", StringComparison.Ordinal))
+        {
+            throw new ConfigException($"listen address '{text}' is not ADDRESS:PORT (IPv6 as [ADDRESS]:PORT)");
+        }
+        return endpoint;
+    }
+}
+
+public sealed class ConfigException(string message) : Exception(message);

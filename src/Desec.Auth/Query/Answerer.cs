@@ -1,0 +1,246 @@
+using System.Buffers.Binary;
+using Desec.Auth.Zones;
+using Desec.Zone.Names;
+using Desec.Zone.Records;
+using Desec.Zone.Zones;
+using ZoneData = Desec.Zone.Zones.Zone;
+
+namespace Desec.Auth.Query;
+
+/// <summary>How a name was resolved in a zone (RFC 1034 §4.3.2 step 3).</summary>
+public enum LookupResult { Answer, NoData, NXDomain, Referral, Cname, Dname, NotInZones }
+
+/// <summary>
+/// Answers a query from the published zones, following RFC 1034 §4.3.2: find the zone by longest
+/// match, look for a zone cut or DNAME above the name, then an exact match, then a wildcard
+/// (RFC 4592), else NXDOMAIN. CNAME and DNAME (RFC 6672) chains are followed inside the served
+/// zones. The fixed stages write straight into the response; nothing is allocated for a plain
+/// hit, NODATA, NXDOMAIN or referral.
+/// </summary>
+public sealed class Answerer(ZoneStore store)
+{
+    /// <summary>Longest CNAME/DNAME chain followed; longer chains (and loops) stop there.</summary>
+    private const int MaxChain = 12;
+
+    public void Answer(ref ResponseBuilder response, ReadOnlySpan<byte> qname, ushort qtype, bool tcp)
+    {
+        var zones = store.Current;
+        var zone = zones.FindZone(qname);
+        if (zone is null)
+        {
+            response.SetRcode(DnsHeader.Refused);
+            return;
+        }
+        // RFC 4035 §3.1.4.1: DS lives on the parent side of a cut; answer it from the parent when served.
+        if (qtype == RRType.DS && qname.Length == zone.Origin.Length && zones.FindParent(zone) is { } parent)
+        {
+            zone = parent;
+        }
+        response.SetFlag(DnsHeader.AA);
+        var result = Resolve(ref response, zone, qname, qtype, tcp);
+        if (result is LookupResult.Cname or LookupResult.Dname)
+        {
+            FollowChain(ref response, zones, qname, qtype, tcp);
+        }
+    }
+
+    /// <summary>Resolves one name in one zone; for CNAME/DNAME the caller follows the chain.</summary>
+    private static LookupResult Resolve(ref ResponseBuilder response, ZoneData zone, ReadOnlySpan<byte> qname, ushort qtype, bool tcp)
+    {
+        if (!zone.TryFindClosestEncloser(qname, out var encloser)) { return LookupResult.NotInZones; }
+        bool exact = encloser.Name.Length == qname.Length;
+
+        // Step 3b: a cut above the name (or at it, except for DS, which the parent side answers).
+        var cut = encloser.Is(NodeFlags.Occluded) ? encloser.OccludedBy : null;
+        if (cut is null && encloser.Is(NodeFlags.Delegation) && !(exact && qtype == RRType.DS)) { cut = encloser; }
+        if (cut is null && encloser.Is(NodeFlags.HasDname) && !exact) { cut = encloser; }
+        if (cut is not null)
+        {
+            if (cut.Is(NodeFlags.Delegation))
+            {
+                Referral(ref response, cut);
+                return LookupResult.Referral;
+            }
+            return SynthesizeFromDname(ref response, cut, qname);
+        }
+
+        if (exact) { return AnswerFromNode(ref response, zone, encloser, qname, qtype, tcp); }
+
+        // Step 3c: the source of synthesis is the wildcard child of the closest encloser (RFC 4592 §3.3.1).
+        Span<byte> wildcard = stackalloc byte[DnsName.MaxLength + 2];
+        if (encloser.Name.Length + 2 <= DnsName.MaxLength)
+        {
+            wildcard[0] = 1;
+            wildcard[1] = (byte)'*';
+            encloser.Name.Wire.CopyTo(wildcard[2..]);
+            if (zone.TryFind(wildcard[..(encloser.Name.Length + 2)], out var source) && !source.Is(NodeFlags.Occluded))
+            {
+                return AnswerFromNode(ref response, zone, source, qname, qtype, tcp);
+            }
+        }
+        response.SetRcode(DnsHeader.NXDomain);
+        AddNegativeSoa(ref response, zone);
+        return LookupResult.NXDomain;
+    }
+
+    private static LookupResult AnswerFromNode(ref ResponseBuilder response, ZoneData zone, ZoneNode node,
+        ReadOnlySpan<byte> owner, ushort qtype, bool tcp)
+    {
+        response.Enter(Section.Answer);
+        if (qtype == RRType.ANY && !node.IsEmpty)
+        {
+            AnswerAny(ref response, node, owner, tcp);
+            return LookupResult.Answer;
+        }
+        var set = node.Find(qtype);
+        if (set is not null)
+        {
+            response.TryAdd(owner, set, set.Ttl);
+            AddTargetAddresses(ref response, zone, set);
+            return LookupResult.Answer;
+        }
+        if (node.Is(NodeFlags.HasCname) && node.Find(RRType.CNAME) is { } cname)
+        {
+            response.TryAdd(owner, cname, cname.Ttl);
+            return LookupResult.Cname;
+        }
+        AddNegativeSoa(ref response, zone);
+        return LookupResult.NoData;
+    }
+
+    /// <summary>
+    /// RFC 8482 §4.1: over UDP, one RRset is enough (the first by type); over TCP, where size
+    /// is no amplification risk, every RRset of the name.
+    /// </summary>
+    private static void AnswerAny(ref ResponseBuilder response, ZoneNode node, ReadOnlySpan<byte> owner, bool tcp)
+    {
+        foreach (var set in node.RRsets)
+        {
+            if (set.Type is RRType.RRSIG or RRType.NSEC or RRType.NSEC3) { continue; }
+            response.TryAdd(owner, set, set.Ttl);
+            if (!tcp) { return; }
+        }
+    }
+
+    /// <summary>RFC 1034 §4.3.2 step 3b: NS of the cut in authority, AA clear, glue in additional.</summary>
+    private static void Referral(ref ResponseBuilder response, ZoneNode cut)
+    {
+        response.ClearFlag(DnsHeader.AA);
+        response.Enter(Section.Authority);
+        if (cut.Find(RRType.NS) is { } ns) { response.TryAdd(ns); }
+        response.Enter(Section.Additional);
+        foreach (var glue in cut.Glue)
+        {
+            // RFC 9471 §3: glue for in-domain name servers must fit, else the response is truncated.
+            if (!response.TryAdd(glue)) { response.MarkTruncated(); }
+        }
+        foreach (var glue in cut.SiblingGlue) { response.TryAdd(glue); }
+    }
+
+    /// <summary>RFC 6672 §3.3: the DNAME, then a CNAME from the query name to its rewrite (TTL of the DNAME).</summary>
+    private static LookupResult SynthesizeFromDname(ref ResponseBuilder response, ZoneNode dnameNode, ReadOnlySpan<byte> qname)
+    {
+        var dname = dnameNode.Find(RRType.DNAME)!;
+        response.Enter(Section.Answer);
+        response.TryAdd(dname);
+        Span<byte> target = stackalloc byte[DnsName.MaxLength + DnsName.MaxLength];
+        int length = Rewrite(qname, dnameNode.Name.Length, dname.Rdatas[0], target);
+        if (length > DnsName.MaxLength)
+        {
+            response.SetRcode(6); // YXDOMAIN: the rewritten name is too long (RFC 6672 §2.2)
+            return LookupResult.Answer;
+        }
+        response.TryAddRecord(qname, RRType.CNAME, dname.Ttl, target[..length]);
+        return LookupResult.Dname;
+    }
+
+    /// <summary>Replaces the <paramref name="suffixLength"/>-octet owner suffix of <paramref name="name"/> with <paramref name="target"/>.</summary>
+    private static int Rewrite(ReadOnlySpan<byte> name, int suffixLength, ReadOnlySpan<byte> target, Span<byte> output)
+    {
+        int prefix = name.Length - suffixLength;
+        name[..prefix].CopyTo(output);
+        target.CopyTo(output[prefix..]);
+        return prefix + target.Length;
+    }
+
+    /// <summary>
+    /// Follows CNAMEs (and DNAME rewrites) from the answer already written, inside the served
+    /// zones, each step added to the answer (RFC 1034 §3.6.2); a name seen before ends the chain.
+    /// </summary>
+    private static void FollowChain(ref ResponseBuilder response, ZoneSet zones, ReadOnlySpan<byte> qname, ushort qtype, bool tcp)
+    {
+        var seen = new List<DnsName> { DnsName.FromWire(qname) };
+        var current = NextInChain(zones, seen[0], qtype);
+        while (current is not null && seen.Count < MaxChain && !seen.Contains(current))
+        {
+            seen.Add(current);
+            var zone = zones.FindZone(current.Wire);
+            if (zone is null) { return; }
+            var result = Resolve(ref response, zone, current.Wire, qtype, tcp);
+            if (result is not (LookupResult.Cname or LookupResult.Dname)) { return; }
+            current = NextInChain(zones, current, qtype);
+        }
+    }
+
+    /// <summary>Where the CNAME at (or DNAME above) <paramref name="name"/> points.</summary>
+    private static DnsName? NextInChain(ZoneSet zones, DnsName name, ushort qtype)
+    {
+        var zone = zones.FindZone(name.Wire);
+        if (zone is null || !zone.TryFindClosestEncloser(name.Wire, out var node)) { return null; }
+        if (node.Name.Length == name.Length && node.Find(RRType.CNAME) is { } cname)
+        {
+            return DnsName.FromWire(cname.Rdatas[0]);
+        }
+        if (node.Name.Length != name.Length && !node.Is(NodeFlags.HasDname) && !node.Is(NodeFlags.Occluded))
+        {
+            // A wildcard CNAME (RFC 4592 §4.3).
+            var wildcard = node.Name.Prepend("*"u8);
+            if (zone.Find(wildcard)?.Find(RRType.CNAME) is { } synthesized) { return DnsName.FromWire(synthesized.Rdatas[0]); }
+            return null;
+        }
+        var dnameNode = node.Is(NodeFlags.HasDname) ? node : node.OccludedBy;
+        if (dnameNode?.Find(RRType.DNAME) is not { } dname) { return null; }
+        Span<byte> target = stackalloc byte[2 * DnsName.MaxLength];
+        int length = Rewrite(name.Wire, dnameNode.Name.Length, dname.Rdatas[0], target);
+        return length <= DnsName.MaxLength ? DnsName.FromWire(target[..length]) : null;
+    }
+
+    /// <summary>RFC 2308 §3: the SOA in authority, its TTL the lesser of the SOA TTL and MINIMUM (RFC 2308 §5).</summary>
+    private static void AddNegativeSoa(ref ResponseBuilder response, ZoneData zone)
+    {
+        response.Enter(Section.Authority);
+        var soa = zone.Soa;
+        uint minimum = BinaryPrimitives.ReadUInt32BigEndian(soa.Rdatas[0].AsSpan(soa.Rdatas[0].Length - 4));
+        response.TryAdd(soa.Owner.Wire, soa, Math.Min(soa.Ttl, minimum));
+    }
+
+    /// <summary>
+    /// RFC 1034 §3.6 / RFC 2782: addresses of the hosts that NS, MX and SRV records name, when they
+    /// are in the zone, as room allows (never TC for these).
+    /// </summary>
+    private static void AddTargetAddresses(ref ResponseBuilder response, ZoneData zone, RRset set)
+    {
+        int targetOffset = set.Type switch { RRType.NS => 0, RRType.MX => 2, RRType.SRV => 6, _ => -1 };
+        if (targetOffset < 0) { return; }
+        response.Enter(Section.Additional);
+        for (int i = 0; i < set.Rdatas.Count; i++)
+        {
+            var target = set.Rdatas[i].AsSpan(targetOffset);
+            if (SeenEarlier(set, i, targetOffset, target)) { continue; }
+            if (!zone.TryFind(target, out var node) || (node.Is(NodeFlags.Occluded) && !IsGlueFor(set, zone))) { continue; }
+            if (node.Find(RRType.A) is { } a) { response.TryAdd(a); }
+            if (node.Find(RRType.AAAA) is { } aaaa) { response.TryAdd(aaaa); }
+        }
+    }
+
+    private static bool IsGlueFor(RRset set, ZoneData zone) => set.Type == RRType.NS && set.Owner == zone.Origin;
+
+    private static bool SeenEarlier(RRset set, int index, int offset, ReadOnlySpan<byte> target)
+    {
+        for (int j = 0; j < index; j++)
+        {
+            if (DnsName.AsciiEqualsIgnoreCase(set.Rdatas[j].AsSpan(offset), target)) { return true; }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Desec.Auth.Transport;
+using Desec.Zone.Records;
+
+namespace Desec.Auth.Query;
+
+/// <summary>Settings of the answering path.</summary>
+public sealed record AnswerOptions
+{
+    /// <summary>Largest UDP response, whatever the query offers (RFC 6891 §6.2.5; 1232 avoids fragmentation).</summary>
+    public ushort MaxUdpPayload { get; init; } = 1232;
+
+    /// <summary>The NSID to send when asked (RFC 5001); empty sends none.</summary>
+    public byte[] Nsid { get; init; } = [];
+}
+
+/// <summary>
+/// The protocol side of a transport: parse, answer, and turn every kind of bad input into the
+/// response the RFCs ask for. Never throws for bad input.
+/// </summary>
+public sealed class QueryHandler(Answerer answerer, AnswerOptions options) : IQueryHandler
+{
+    public int Handle(ReadOnlySpan<byte> request, Span<byte> response, TransportKind transport, EndPoint? remote)
+    {
+        var result = QueryParser.Parse(request, out var query);
+        if (result == QueryParseResult.Drop) { return 0; }
+
+        bool tcp = transport == TransportKind.Tcp;
+        int limit = tcp ? response.Length : query.HasEdns ? Math.Min(query.UdpPayloadSize, options.MaxUdpPayload) : 512;
+        var nsid = query.NsidRequested ? options.Nsid : [];
+        int optLength = query.HasEdns ? ResponseBuilder.OptLength(nsid.Length) : 0;
+        // RD and CD are copied (RFC 1035 §4.1.1, RFC 6840 §5.9); RA stays clear: no recursion here.
+        ushort flags = (ushort)(DnsHeader.QR | (query.Opcode << 11) | (query.Flags & (DnsHeader.RD | DnsHeader.CD)));
+        var question = query.QuestionEnd > 0 ? request[DnsHeader.Length..query.QuestionEnd] : default;
+
+        var builder = new ResponseBuilder(response, stackalloc ushort[64], Math.Min(limit, response.Length), optLength);
+        builder.Start(query.Id, flags, question);
+        int extendedRcode = 0;
+        switch (result)
+        {
+            case QueryParseResult.FormErr: builder.SetRcode(DnsHeader.FormErr); break;
+            case QueryParseResult.NotImp: builder.SetRcode(DnsHeader.NotImp); break;
+            case QueryParseResult.Refused: builder.SetRcode(DnsHeader.Refused); break;
+            case QueryParseResult.BadVers: extendedRcode = DnsHeader.BadVers; break;
+            default:
+                if (query.QType is RRType.AXFR or RRType.IXFR)
+                {
+                    // Zone transfers are not offered (yet); over UDP they never are (RFC 5936 §4.2).
+                    builder.SetRcode(DnsHeader.Refused);
+                    break;
+                }
+                answerer.Answer(ref builder, request.Slice(DnsHeader.Length, query.QuestionNameLength), query.QType, tcp);
+                break;
+        }
+        return builder.Finish(query.HasEdns, options.MaxUdpPayload, extendedRcode, query.DnssecOk, nsid);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Runtime.InteropServices;
+using Desec.Auth.Config;
+using Desec.Auth.Query;
+using Desec.Auth.Sources;
+using Desec.Auth.Transport;
+using Desec.Auth.Zones;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Desec.Auth.Server;
+
+/// <summary>
+/// The running server: loads the zones, publishes them, opens UDP and TCP on every listen
+/// address, and reloads changed zone files on SIGHUP.
+/// </summary>
+public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+{
+    private readonly ILogger _logger = loggers.CreateLogger("desec-auth");
+    private readonly ZoneStore _store = new();
+    private readonly List<UdpListener> _udp = [];
+    private readonly List<TcpListener> _tcp = [];
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private ZoneFileSource? _files;
+    private PosixSignalRegistration? _hangup;
+
+    public ZoneStore Store => _store;
+    public IReadOnlyList<IPEndPoint> UdpEndPoints => _udp.Select(l => l.LocalEndPoint).ToList();
+    public IReadOnlyList<IPEndPoint> TcpEndPoints => _tcp.Select(l => l.LocalEndPoint).ToList();
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var endpoints = config.Validate();
+        System.IO.Directory.CreateDirectory(config.State);
+        _files = new ZoneFileSource(config.Zones, _logger);
+        var zones = _files.Reload();
+        _store.Update(_ => new ZoneSet(zones));
+        _logger.LogInformation("{Count} zones served", zones.Count);
+
+        var options = new AnswerOptions
+        {
+            MaxUdpPayload = config.MaxUdpPayload,
+            Nsid = config.Nsid is null ? [] : System.Text.Encoding.UTF8.GetBytes(config.Nsid),
+        };
+        var handler = new QueryHandler(new Answerer(_store), options);
+        var tcpOptions = new TcpOptions
+        {
+            IdleTimeout = TimeSpan.FromSeconds(config.TcpIdleTimeout),
+            MaxConnections = config.TcpMaxConnections,
+        };
+        int sockets = config.UdpSocketsPerAddress > 0 ? config.UdpSocketsPerAddress : Environment.ProcessorCount;
+        foreach (var endpoint in endpoints)
+        {
+            // TCP first, so that an ephemeral port (0) chosen there is then used for UDP too.
+            var tcp = new TcpListener(endpoint, handler, _logger, tcpOptions);
+            var udp = new UdpListener(new IPEndPoint(endpoint.Address, tcp.LocalEndPoint.Port), handler, _logger, sockets);
+            _tcp.Add(tcp);
+            _udp.Add(udp);
+            tcp.Start();
+            udp.Start();
+            _logger.LogInformation("listening on {EndPoint} (UDP with {Sockets} sockets, TCP)", udp.LocalEndPoint, sockets);
+        }
+        if (!OperatingSystem.IsWindows())
+        {
+            _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            {
+                context.Cancel = true;
+                _ = Task.Run(ReloadAsync);
+            });
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Re-reads changed zone files and publishes the new set atomically.</summary>
+    public async Task ReloadAsync()
+    {
+        await _reloading.WaitAsync();
+        try
+        {
+            _logger.LogInformation("reloading zones from {Directory}", config.Zones);
+            var zones = _files!.Reload();
+            _store.Update(_ => new ZoneSet(zones));
+            _logger.LogInformation("{Count} zones served", zones.Count);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "reload failed; the zones served stay as they were");
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        _hangup?.Dispose();
+        _hangup = null;
+        foreach (var listener in _udp) { await listener.DisposeAsync(); }
+        foreach (var listener in _tcp) { await listener.DisposeAsync(); }
+        _udp.Clear();
+        _tcp.Clear();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Desec.Zone.Names;
+using Desec.Zone.Text;
+using Desec.Zone.Zones;
+using Microsoft.Extensions.Logging;
+using ZoneData = Desec.Zone.Zones.Zone;
+
+namespace Desec.Auth.Sources;
+
+/// <summary>
+/// Zones from a folder: every <c>NAME.zone</c> file is the zone NAME (or its <c>$ORIGIN</c>).
+/// <see cref="Reload"/> reads only files that changed; a file that fails to load leaves the
+/// version already served in place.
+/// </summary>
+public sealed class ZoneFileSource(string directory, ILogger logger)
+{
+    private sealed record Loaded(DateTime Modified, long Size, ZoneData Zone);
+
+    private readonly Dictionary<string, Loaded> _files = new(StringComparer.Ordinal);
+
+    public string Directory { get; } = directory;
+
+    /// <summary>
+    /// Reads new and changed files and forgets removed ones. Returns every zone to serve now:
+    /// the new versions, and the old versions of files that failed.
+    /// </summary>
+    public IReadOnlyList<ZoneData> Reload()
+    {
+        var present = System.IO.Directory.Exists(Directory)
+            ? System.IO.Directory.GetFiles(Directory, "*.zone").Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (!System.IO.Directory.Exists(Directory)) { logger.LogError("zone folder {Directory} does not exist", Directory); }
+        foreach (var removed in _files.Keys.Except(present).ToList())
+        {
+            logger.LogInformation("{File}: removed, zone {Zone} no longer served", removed, _files[removed].Zone.Origin);
+            _files.Remove(removed);
+        }
+        foreach (var path in present)
+        {
+            var info = new FileInfo(path);
+            if (_files.TryGetValue(path, out var loaded) && loaded.Modified == info.LastWriteTimeUtc && loaded.Size == info.Length)
+            {
+                continue;
+            }
+            var zone = Load(path);
+            if (zone is not null) { _files[path] = new Loaded(info.LastWriteTimeUtc, info.Length, zone); }
+        }
+        var zones = new List<ZoneData>();
+        var origins = new HashSet<DnsName>();
+        foreach (var (path, loaded) in _files.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (!origins.Add(loaded.Zone.Origin))
+            {
+                logger.LogError("{File}: zone {Zone} is already loaded from another file; ignored", path, loaded.Zone.Origin);
+                continue;
+            }
+            zones.Add(loaded.Zone);
+        }
+        return zones;
+    }
+
+    private ZoneData? Load(string path)
+    {
+        var watch = Stopwatch.StartNew();
+        ZoneFileResult parsed;
+        try
+        {
+            parsed = ZoneFileParser.ParseFile(path);
+        }
+        catch (IOException e)
+        {
+            logger.LogError("{File}: {Error}", path, e.Message);
+            return null;
+        }
+        foreach (var warning in parsed.Warnings) { logger.LogWarning("{Warning}", warning); }
+        if (!parsed.Success)
+        {
+            foreach (var error in parsed.Errors) { logger.LogError("{Error}", error.Message); }
+            logger.LogError("{File}: zone {Zone} not loaded ({Count} errors); the previous version, if any, stays", path, parsed.Origin, parsed.Errors.Count);
+            return null;
+        }
+        var built = ZoneBuilder.Build(parsed.Origin, parsed.Records);
+        foreach (var warning in built.Warnings) { logger.LogWarning("{Warning}", warning.ToString()); }
+        if (!built.Success)
+        {
+            foreach (var error in built.Errors) { logger.LogError("{Error}", error.ToString()); }
+            logger.LogError("{File}: zone {Zone} not loaded ({Count} errors); the previous version, if any, stays", path, parsed.Origin, built.Errors.Count);
+            return null;
+        }
+        var zone = built.Zone!;
+        logger.LogInformation("zone {Zone} loaded: serial {Serial}, {Records} records, {Milliseconds} ms",
+            zone.Origin, zone.Serial, zone.RecordCount, watch.ElapsedMilliseconds);
+        return zone;
+    }
+}

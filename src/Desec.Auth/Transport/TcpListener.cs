@@ -1,0 +1,170 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+
+namespace Desec.Auth.Transport;
+
+public sealed record TcpOptions
+{
+    /// <summary>RFC 7766 §6.2.3: servers should close idle connections; seconds, not minutes.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Connections beyond this are closed at once, so the existing ones keep being served.</summary>
+    public int MaxConnections { get; init; } = 1024;
+}
+
+/// <summary>
+/// DNS over TCP on one address (RFC 7766): two-octet length-prefixed messages, pipelined queries
+/// answered in arrival order as they come, an idle timeout, and a cap on concurrent connections.
+/// Idle connections hold no buffer (zero-byte reads).
+/// </summary>
+public sealed class TcpListener : IAsyncDisposable
+{
+    private const int MaxMessage = 65_535;
+
+    private readonly Socket _listener;
+    private readonly IQueryHandler _handler;
+    private readonly ILogger _logger;
+    private readonly TcpOptions _options;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly HashSet<Task> _connections = [];
+    private Task _acceptLoop = Task.CompletedTask;
+    private int _connectionCount;
+
+    public TcpListener(IPEndPoint endpoint, IQueryHandler handler, ILogger logger, TcpOptions options)
+    {
+        _handler = handler;
+        _logger = logger;
+        _options = options;
+        _listener = SocketFactory.Bind(endpoint, SocketType.Stream, ProtocolType.Tcp, reusePort: false);
+        _listener.Listen(512);
+        LocalEndPoint = (IPEndPoint)_listener.LocalEndPoint!;
+    }
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    public int ConnectionCount => Volatile.Read(ref _connectionCount);
+
+    public void Start() => _acceptLoop = AcceptLoop();
+
+    private async Task AcceptLoop()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket socket;
+            try { socket = await _listener.AcceptAsync(_stop.Token); }
+            catch (OperationCanceledException) { break; }
+            catch (ObjectDisposedException) { break; }
+            catch (SocketException e)
+            {
+                _logger.LogDebug("tcp accept: {Error}", e.SocketErrorCode);
+                continue;
+            }
+            if (Interlocked.Increment(ref _connectionCount) > _options.MaxConnections)
+            {
+                Interlocked.Decrement(ref _connectionCount);
+                socket.Dispose();
+                continue;
+            }
+            socket.NoDelay = true;
+            var task = Serve(socket);
+            lock (_connections) { _connections.Add(task); }
+            _ = task.ContinueWith(t => { lock (_connections) { _connections.Remove(t); } }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task Serve(Socket socket)
+    {
+        var remote = socket.RemoteEndPoint;
+        await using var stream = new NetworkStream(socket, ownsSocket: true);
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(useZeroByteReads: true));
+        byte[]? response = null;
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        try
+        {
+            while (true)
+            {
+                idle.CancelAfter(_options.IdleTimeout);
+                ReadResult read = await reader.ReadAsync(idle.Token);
+                if (!idle.TryReset()) { break; }
+                var buffer = read.Buffer;
+                while (TryReadFrame(ref buffer, out var frame))
+                {
+                    response ??= ArrayPool<byte>.Shared.Rent(MaxMessage + 2);
+                    int length = Answer(frame, response, remote);
+                    if (length > 0)
+                    {
+                        BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)length);
+                        await socket.SendAsync(response.AsMemory(0, length + 2), SocketFlags.None, _stop.Token);
+                    }
+                }
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (read.IsCompleted) { break; }
+            }
+        }
+        catch (OperationCanceledException) { /* idle timeout or shutdown */ }
+        catch (IOException) { /* peer reset */ }
+        catch (SocketException) { /* peer reset */ }
+        catch (Exception e) { _logger.LogError(e, "tcp connection from {Remote} failed", remote); }
+        finally
+        {
+            await reader.CompleteAsync();
+            if (response is not null) { ArrayPool<byte>.Shared.Return(response); }
+            Interlocked.Decrement(ref _connectionCount);
+        }
+    }
+
+    private int Answer(ReadOnlySequence<byte> frame, byte[] response, EndPoint? remote)
+    {
+        byte[]? copy = null;
+        try
+        {
+            ReadOnlySpan<byte> request;
+            if (frame.IsSingleSegment) { request = frame.FirstSpan; }
+            else
+            {
+                copy = ArrayPool<byte>.Shared.Rent((int)frame.Length);
+                frame.CopyTo(copy);
+                request = copy.AsSpan(0, (int)frame.Length);
+            }
+            return _handler.Handle(request, response.AsSpan(2, MaxMessage), TransportKind.Tcp, remote);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "query handler failed");
+            return 0;
+        }
+        finally
+        {
+            if (copy is not null) { ArrayPool<byte>.Shared.Return(copy); }
+        }
+    }
+
+    /// <summary>RFC 7766 §8: each message is preceded by its length in two octets.</summary>
+    private static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> frame)
+    {
+        frame = default;
+        if (buffer.Length < 2) { return false; }
+        Span<byte> prefix = stackalloc byte[2];
+        buffer.Slice(0, 2).CopyTo(prefix);
+        int length = BinaryPrimitives.ReadUInt16BigEndian(prefix);
+        if (buffer.Length < 2 + length) { return false; }
+        frame = buffer.Slice(2, length);
+        buffer = buffer.Slice(2 + length);
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Dispose();
+        await _acceptLoop;
+        Task[] open;
+        lock (_connections) { open = [.. _connections]; }
+        try { await Task.WhenAll(open); } catch (Exception) { /* connections end on cancellation */ }
+        _stop.Dispose();
+    }
+}
