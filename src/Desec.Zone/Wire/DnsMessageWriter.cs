@@ -153,7 +153,7 @@ public ref struct DnsMessageWriter
             }
             if (length != name[i]) { return false; }
             if (length == 0) { return true; }
-            if (!System.Text.Ascii.EqualsIgnoreCase(_buffer.Slice(pos + 1, length), name.Slice(i + 1, length))) { return false; }
+            if (!Names.DnsName.AsciiEqualsIgnoreCase(_buffer.Slice(pos + 1, length), name.Slice(i + 1, length))) { return false; }
             pos += 1 + length;
             i += 1 + length;
         }
