@@ -25,7 +25,10 @@ public sealed class TimeField(string name) : UIntField(name, 4)
 
     /// <summary>
     /// Exactly 14 digits are a date (RFC 4034 §3.2 tells the forms apart that way); fewer are
-    /// seconds. A date past 2106 wraps modulo 2^32, as serial number arithmetic (RFC 1982) intends.
+    /// seconds. Any date is taken modulo 2^32 (RFC 4034 §3.1.5 uses serial number arithmetic,
+    /// RFC 1982), as BIND does: <c>19691231235959</c> is 2^32-1. Printing reads the value as
+    /// unsigned seconds since 1970 (years 1970 to 2106), which does not depend on the clock
+    /// (BIND picks the date nearest to now) and reads back to the same value.
     /// </summary>
     public static bool TryParseTime(string text, out uint value)
     {
@@ -36,13 +39,12 @@ public sealed class TimeField(string name) : UIntField(name, 4)
             if (!char.IsAsciiDigit(c)) { return false; }
         }
         if (!DateTime.TryParseExact(text, Layout, CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
-            || time.Year < 1970)
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
         {
             return false;
         }
         long seconds = new DateTimeOffset(time, TimeSpan.Zero).ToUnixTimeSeconds();
-        value = (uint)(seconds % (1L << 32));
+        value = (uint)(seconds & uint.MaxValue);
         return true;
     }
 

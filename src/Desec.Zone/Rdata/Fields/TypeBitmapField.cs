@@ -8,9 +8,11 @@ namespace Desec.Zone.Rdata.Fields;
 /// <summary>
 /// The type bit maps that end NSEC, NSEC3 and CSYNC RDATA (RFC 4034 §4.1.2, RFC 5155 §3.2.1,
 /// RFC 7477 §2.1.3): every remaining word is a type mnemonic or <c>TYPEnnn</c>, in any order.
-/// It may be empty (an NSEC3 for an empty non-terminal has no types, RFC 5155 §7.1).
+/// With <paramref name="allowEmpty"/> it may list no type: an NSEC3 for an empty non-terminal
+/// has none (RFC 5155 §3.2.1, §7.1), and neither may a CSYNC. An NSEC always lists at least NSEC
+/// itself (RFC 4034 §4.1.2), and BIND refuses an empty one.
 /// </summary>
-public sealed class TypeBitmapField(string name) : RdataField(name)
+public sealed class TypeBitmapField(string name, bool allowEmpty) : RdataField(name)
 {
     public override void Parse(RdataTokens tokens, RdataBuilder output)
     {
@@ -24,6 +26,7 @@ public sealed class TypeBitmapField(string name) : RdataField(name)
             }
             types.Add(type);
         }
+        if (types.Count == 0 && !allowEmpty) { throw tokens.Error($"expected {Name} (at least one type), found the end of the record"); }
         output.WriteBytes(TypeBitmap.Encode(types));
     }
 
@@ -32,6 +35,7 @@ public sealed class TypeBitmapField(string name) : RdataField(name)
         int start = reader.Position;
         if (end < start) { throw new DnsWireException(end, $"{Name} runs past the RDATA length"); }
         var bitmap = reader.ReadBytes(end - start);
+        if (bitmap.IsEmpty && !allowEmpty) { throw new DnsWireException(start, $"{Name} is empty"); }
         if (TypeBitmap.Validate(bitmap) is { } problem)
         {
             throw new DnsWireException(start, $"bad {Name}: {problem}");

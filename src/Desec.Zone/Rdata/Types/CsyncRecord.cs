@@ -11,6 +11,6 @@ public sealed class CsyncRecord : FieldRdataCodec
     [
         new UIntField("SOA serial", 4),
         new UIntField("flags", 2),
-        new TypeBitmapField("type bit map"),
+        new TypeBitmapField("type bit map", allowEmpty: true),
     ];
 }

@@ -17,6 +17,6 @@ public sealed class Nsec3Record : FieldRdataCodec
         new UIntField("iterations", 2),
         new LengthPrefixedHexField("salt"),
         new LengthPrefixedBase32HexField("next hashed owner name"),
-        new TypeBitmapField("type bit maps"),
+        new TypeBitmapField("type bit maps", allowEmpty: true),
     ];
 }

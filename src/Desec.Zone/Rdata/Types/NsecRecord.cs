@@ -14,6 +14,6 @@ public sealed class NsecRecord : FieldRdataCodec
     protected override RdataField[] Fields { get; } =
     [
         new NameField("next domain name", compressible: false, lowerCase: false),
-        new TypeBitmapField("type bit maps"),
+        new TypeBitmapField("type bit maps", allowEmpty: false),
     ];
 }

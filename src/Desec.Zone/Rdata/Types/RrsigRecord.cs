@@ -17,7 +17,7 @@ public sealed class RrsigRecord : FieldRdataCodec
         new TypeField("type covered"),
         new MnemonicByteField("algorithm", MnemonicByteField.DnssecAlgorithms),
         new UIntField("labels", 1),
-        new TtlField("original TTL"),
+        new UIntField("original TTL", 4),
         new TimeField("signature expiration"),
         new TimeField("signature inception"),
         new UIntField("key tag", 2),
