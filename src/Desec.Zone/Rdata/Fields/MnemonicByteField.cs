@@ -9,6 +9,16 @@ namespace Desec.Zone.Rdata.Fields;
 /// </summary>
 public sealed class MnemonicByteField(string name, FrozenDictionary<string, byte> mnemonics) : UIntField(name, 1)
 {
+    public override void Parse(RdataTokens tokens, RdataBuilder output)
+    {
+        var token = tokens.Next(Name);
+        if (token.Quoted || !TryParseValue(token.Text, out uint value))
+        {
+            throw tokens.Error(token, $"expected {Name} (an integer from 0 to 255 or its mnemonic), found '{token.Text}'");
+        }
+        Write(output, value);
+    }
+
     protected override bool TryParseValue(string text, out uint value)
     {
         if (base.TryParseValue(text, out value)) { return true; }
