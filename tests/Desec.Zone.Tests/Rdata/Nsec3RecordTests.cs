@@ -33,6 +33,28 @@ public class Nsec3RecordTests
         Assert.Equal(10 + 20, wire.Length - TypeBitmapLength(text));
     }
 
+    // RFC 5155 Appendix A as printed: parentheses over two lines, the types in no particular order.
+    [Fact]
+    public void Rfc5155_appendix_a_as_printed()
+    {
+        const string text = """
+            1 1 12 aabbccdd (
+                  2t7b4g4vsa5smi47k61mv5bv1a22bojr MX DNSKEY NS
+                  SOA NSEC3PARAM RRSIG )
+            """;
+        AssertRoundTrip(RRType.NSEC3, text,
+            "1 1 12 AABBCCDD 2t7b4g4vsa5smi47k61mv5bv1a22bojr NS SOA MX RRSIG DNSKEY NSEC3PARAM");
+    }
+
+    // The NSEC3 example of RFC 7129 (example.org), which prints the next hashed owner in upper case.
+    [Fact]
+    public void Rfc7129_example()
+    {
+        var wire = AssertRoundTrip(RRType.NSEC3, "1 0 2 DEAD A6EDKB6V8VL5OL8JNQQLT74QMJ7HEB84 NS SOA RRSIG DNSKEY NSEC3PARAM",
+            "1 0 2 DEAD a6edkb6v8vl5ol8jnqqlt74qmj7heb84 NS SOA RRSIG DNSKEY NSEC3PARAM");
+        Assert.Equal(Convert.FromHexString("01000002" + "02DEAD" + "14"), wire[..8]);
+    }
+
     // RFC 5155 Appendix A prints the hashes upper case in places; both cases are read, lower case printed.
     [Fact]
     public void Next_hashed_owner_in_upper_case_is_read_and_printed_in_lower_case() =>
