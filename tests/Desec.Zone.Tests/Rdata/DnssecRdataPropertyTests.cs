@@ -106,4 +106,39 @@ public class DnssecRdataPropertyTests
     [Fact]
     public void Zonemd() => Check(RRType.ZONEMD,
         Gen.Select(Bytes(6), Gen.Byte.Array[12, 80], (fixedPart, digest) => (byte[])[.. fixedPart, .. digest]));
+
+    private static readonly ushort[] Types =
+    [
+        RRType.DS, RRType.CDS, RRType.SSHFP, RRType.RRSIG, RRType.NSEC, RRType.DNSKEY, RRType.CDNSKEY, RRType.NSEC3,
+        RRType.NSEC3PARAM, RRType.TLSA, RRType.SMIMEA, RRType.OPENPGPKEY, RRType.CSYNC, RRType.ZONEMD,
+    ];
+
+    // Malformed input raises only the two documented exceptions; what is accepted round-trips.
+    [Fact]
+    public void Random_wire_gives_canonical_rdata_or_a_wire_exception() =>
+        Gen.Select(Gen.Int[0, Types.Length - 1], Gen.Byte.Array[0, 60]).Sample((index, bytes) =>
+        {
+            ushort type = Types[index];
+            byte[] canonical;
+            try { canonical = ReadWire(type, bytes); }
+            catch (Desec.Zone.Wire.DnsWireException) { return; }
+            Assert.Equal(canonical, Parse(type, Format(type, canonical)));
+        }, iter: 20000);
+
+    [Fact]
+    public void Random_words_give_rdata_or_a_zone_text_exception() =>
+        Gen.Select(Gen.Int[0, Types.Length - 1],
+                Gen.OneOf(Gen.Const("-"), Gen.Const("A"), Gen.Const("NSEC"), Gen.Const("TYPE65535"), Gen.Const("AA=="),
+                    Gen.Const("example."), Gen.Const("20260101000000"), Gen.Const("0"), Gen.Const("12"), Gen.Const("\\#"),
+                    Gen.Const("(") , Gen.Const("\"x\""), Gen.String[Gen.Char["0-9a-fA-Z+/=.\\"], 1, 10])
+                    .Array[0, 12].Select(words => string.Join(' ', words)))
+            .Sample((index, text) =>
+            {
+                ushort type = Types[index];
+                byte[] rdata;
+                try { rdata = Parse(type, text); }
+                catch (ZoneTextException) { return; }
+                Assert.Equal(rdata, ReadWire(type, rdata));
+                Assert.Equal(rdata, Parse(type, Format(type, rdata)));
+            }, iter: 20000);
 }
