@@ -43,6 +43,12 @@ public static class RdataCodecs
             {
                 throw tokens.Error($"generic RDATA is not valid for this type: {e.Reason}");
             }
+            // RFC 3597 §5: the generic form is uncompressed wire RDATA. A followed compression
+            // pointer always changes the length (2 octets stand for a name of 1 or at least 3).
+            if (scratch.Length != generic.Length)
+            {
+                throw tokens.Error("generic RDATA is not valid for this type: it holds a compression pointer");
+            }
             return scratch.ToArray();
         }
         if (codec is null)
