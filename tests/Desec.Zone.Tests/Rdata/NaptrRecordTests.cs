@@ -38,6 +38,8 @@ public class NaptrRecordTests
     [InlineData("1 2 \"\" \"\" \"!x!y\" d.", 11)] // missing the last delimiter
     [InlineData("1 2 \"\" \"\" \"!x!y!z\" d.", 11)] // z is no flag
     [InlineData("1 2 \"\" \"\" \"1x1y1\" d.", 11)] // a digit cannot be the delimiter
+    [InlineData("1 2 \"\" \"\" \"!!y!\" d.", 11)] // empty regular expression
+    [InlineData("1 2 \"\" \"\" \"\\\\x\\\\y\\\\\" d.", 11)] // a backslash cannot be the delimiter
     [InlineData("1 2 \"\" \"\" \"!x!y!\" \"d.\"", 19)]
     [InlineData("1 2 \"\" \"\" \"\"", 13)] // replacement missing
     [InlineData("1 2 \"\" \"\"", 10)] // regexp missing

@@ -62,6 +62,7 @@ public sealed class NaptrRecord : FieldRdataCodec
             {
                 return $"'{(char)delimiter}' cannot be the delimiter";
             }
+            if (regexp.Length > 1 && regexp[1] == delimiter) { return "the regular expression is empty"; }
             int delimiters = 1, i = 1;
             for (; i < regexp.Length && delimiters < 3; i++)
             {
