@@ -111,6 +111,29 @@ public class BasicTypesPropertyTests
         }, iter: 500);
     }
 
+    /// <summary>Arbitrary octets are either refused with a <see cref="Desec.Zone.Wire.DnsWireException"/> or round-trip like valid ones.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Random_octets_are_refused_cleanly_or_round_trip(string mnemonic)
+    {
+        Assert.True(RRType.TryParse(mnemonic, out ushort type));
+        Gen.OneOf(Gen.Byte.Array[0, 40], For(type).Select(Gen.Int[0, 3], Gen.Byte, Mutate)).Sample(wire =>
+        {
+            byte[] canonical;
+            try { canonical = ReadWire(type, wire); }
+            catch (Desec.Zone.Wire.DnsWireException) { return; }
+            Assert.Equal(canonical, Parse(type, Format(type, canonical)));
+        }, iter: 1000);
+    }
+
+    /// <summary>A valid RDATA with one octet overwritten (where there is one) and maybe cut short.</summary>
+    private static byte[] Mutate(byte[] wire, int cut, byte value)
+    {
+        var copy = wire[..Math.Max(0, wire.Length - cut)];
+        if (copy.Length > 0) { copy[value % copy.Length] = value; }
+        return copy;
+    }
+
     private static byte[] BigEndian(ulong value, int size)
     {
         var bytes = new byte[size];
