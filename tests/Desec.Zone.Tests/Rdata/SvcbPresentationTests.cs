@@ -35,6 +35,7 @@ public class SvcbPresentationTests
     [InlineData("1 . key1=\\002h2", "1 . alpn=\"h2\"")]
     [InlineData("1 . mandatory=key3 port=1", "1 . mandatory=port port=1")]
     [InlineData("1 . no-default-alpn alpn=h2", "1 . alpn=\"h2\" no-default-alpn")]
+    [InlineData("1 . no-default-alpn=\"\" alpn=h2", "1 . alpn=\"h2\" no-default-alpn")]
     [InlineData("65535 www port=0", "65535 www.example.com. port=0")]
     [InlineData("1 @", "1 example.com.")]
     public void Prints_like_named_compilezone(string input, string expected)
@@ -106,6 +107,8 @@ public class SvcbPresentationTests
     [InlineData("1 . port=1 key3=\\000\\001", "port appears more than once")]
     [InlineData("1 . alpn=h2 alpn=h3", "alpn appears more than once")]
     [InlineData("1 . port=1 mandatory=", "the value list is empty")]
+    [InlineData("1 . no-default-alpn", "no-default-alpn needs alpn in the same record")]
+    [InlineData("0 . key2=\"\" port=1", "no-default-alpn needs alpn in the same record")]
     [InlineData("1 . ALPN=h2", "unknown SvcParamKey 'ALPN'")]
     [InlineData("1 . =h2", "unknown SvcParamKey ''")]
     [InlineData("1 . \"alpn=h2\"", "expected a SvcParamKey, found a quoted string")]

@@ -26,7 +26,10 @@ public class SvcbPropertyTests
     private static readonly Gen<byte[]> Rdata =
         Gen.UShort.Select(Gen.Bool, Parameter.Array[0, 6], Gen.Bool.Array[6], (priority, upperCase, parameters, mandatory) =>
         {
-            var distinct = parameters.GroupBy(p => p.Key).Select(g => g.First()).OrderBy(p => p.Key).ToList();
+            var distinct = parameters.GroupBy(p => p.Key).Select(g => g.First()).ToList();
+            // no-default-alpn needs alpn (RFC 9460 §7.1.1).
+            if (distinct.Any(p => p.Key == 2) && !distinct.Any(p => p.Key == 1)) { distinct.Add((1, Hex("02 6832"))); }
+            distinct = distinct.OrderBy(p => p.Key).ToList();
             var listed = distinct.Where((_, i) => mandatory[i]).Select(p => p.Key).ToList();
             var bytes = new List<byte>();
             bytes.AddRange(BigEndian(priority));

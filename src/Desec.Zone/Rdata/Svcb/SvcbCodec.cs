@@ -17,6 +17,9 @@ public abstract class SvcbCodec : RdataCodec
 {
     private const int MaxRdataLength = ushort.MaxValue;
 
+    // RFC 9460 §7.1.1 with §2.4.3; BIND refuses it in either mode, and so does this codec, in text and on the wire.
+    private const string NoDefaultAlpnWithoutAlpn = "no-default-alpn needs alpn in the same record (RFC 9460 §7.1.1)";
+
     public override void ParseText(RdataTokens tokens, RdataBuilder output)
     {
         var priorityToken = tokens.Next("SvcPriority");
@@ -53,6 +56,10 @@ public abstract class SvcbCodec : RdataCodec
                     throw tokens.Error(mandatory.At, $"mandatory lists {SvcParamKeys.Name(key)}, which the record does not have (RFC 9460 §8)");
                 }
             }
+        }
+        if (parameters.TryGetValue(SvcParamKeys.NoDefaultAlpn, out var noDefaultAlpn) && !parameters.ContainsKey(SvcParamKeys.Alpn))
+        {
+            throw tokens.Error(noDefaultAlpn.At, NoDefaultAlpnWithoutAlpn);
         }
         foreach (var (key, (value, at)) in parameters)
         {
@@ -120,6 +127,7 @@ public abstract class SvcbCodec : RdataCodec
         int mandatoryAt = -1;
         ReadOnlySpan<byte> mandatory = default;
         var present = new List<ushort>();
+        var offsets = new List<int>();
         while (reader.Position < end)
         {
             int at = reader.Position;
@@ -147,10 +155,16 @@ public abstract class SvcbCodec : RdataCodec
                 mandatoryAt = at + 4;
             }
             present.Add(key);
+            offsets.Add(at);
             previousKey = key;
             output.WriteUInt16(key);
             output.WriteUInt16(valueLength);
             output.WriteBytes(value);
+        }
+        int noDefaultAlpn = present.BinarySearch(SvcParamKeys.NoDefaultAlpn);
+        if (noDefaultAlpn >= 0 && present.BinarySearch(SvcParamKeys.Alpn) < 0)
+        {
+            throw new DnsWireException(offsets[noDefaultAlpn], NoDefaultAlpnWithoutAlpn);
         }
         for (int i = 0; i + 1 < mandatory.Length; i += 2)
         {
