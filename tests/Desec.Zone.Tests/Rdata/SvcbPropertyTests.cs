@@ -30,7 +30,7 @@ public class SvcbPropertyTests
             // no-default-alpn needs alpn (RFC 9460 §7.1.1).
             if (distinct.Any(p => p.Key == 2) && !distinct.Any(p => p.Key == 1)) { distinct.Add((1, Hex("02 6832"))); }
             distinct = distinct.OrderBy(p => p.Key).ToList();
-            var listed = distinct.Where((_, i) => mandatory[i]).Select(p => p.Key).ToList();
+            var listed = distinct.Where((_, i) => i < mandatory.Length && mandatory[i]).Select(p => p.Key).ToList();
             var bytes = new List<byte>();
             bytes.AddRange(BigEndian(priority));
             bytes.AddRange(upperCase ? Hex("03 466f6f 07 6578616d706c65 00") : Hex("00"));
