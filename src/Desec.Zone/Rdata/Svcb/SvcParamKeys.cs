@@ -37,6 +37,7 @@ public static class SvcParamKeys
         new EchParam(),
         new AddressHintParam(Ipv6Hint, "ipv6hint", 16),
         new DohPathParam(),
+        // BIND 9.18 does not know ohttp and prints key8; so does this codec, to match it.
         new EmptyParam(Ohttp, "ohttp", printsName: false),
     ];
 
@@ -94,12 +95,9 @@ public static class SvcParamKeys
         else { output.Append("key").Append(key.ToString(CultureInfo.InvariantCulture)); }
     }
 
-    public static string Name(ushort key)
-    {
-        var sb = new StringBuilder();
-        AppendName(sb, key);
-        return sb.ToString();
-    }
+    /// <summary>The mnemonic where one is registered here, else <c>keyNNNNN</c>: the name used in error messages.</summary>
+    public static string Name(ushort key) =>
+        Get(key)?.Name ?? "key" + key.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Checks a wire value against its key's format (any octets for keys without one); null when valid.</summary>
     internal static string? Validate(ushort key, ReadOnlySpan<byte> value)
