@@ -15,7 +15,7 @@ public enum NodeFlags
     /// <summary>The first label is <c>*</c> (RFC 4592 §2.1.1).</summary>
     Wildcard = 1 << 2,
 
-    /// <summary>No RRsets, but names below it have some (RFC 8020 / RFC 4592 §2.2.2): the name exists.</summary>
+    /// <summary>No RRsets, but names below it have some (RFC 4592 §2.2.2): the name exists (NODATA, not NXDOMAIN).</summary>
     EmptyNonTerminal = 1 << 3,
 
     /// <summary>Below a delegation or a DNAME: kept (for glue and transfers) but never answered from.</summary>

@@ -18,7 +18,14 @@ internal sealed class PendingRRset(RRset set, List<ResourceRecord> records)
 internal sealed class PendingOwner(DnsName name)
 {
     public DnsName Name { get; } = name;
+
+    /// <summary>The input records, grouped by type (and by covered type for RRSIG) in the order first seen.</summary>
+    public List<(ushort Type, ushort Covered, List<ResourceRecord> Records)> Input { get; } = [];
+
     public List<PendingRRset> Sets { get; } = [];
+
+    /// <summary>The node made for this owner by <see cref="NodeTreeBuilder"/>.</summary>
+    public ZoneNode Node { get; set; } = null!;
 
     public PendingRRset? Find(ushort type) => Sets.Find(s => s.Set.Type == type);
 }

@@ -12,8 +12,8 @@ internal static class RRsetCollector
 {
     public static List<PendingOwner> Collect(DnsName origin, IEnumerable<ResourceRecord> records, ZoneBuildResult result)
     {
-        var groups = new Dictionary<DnsName, Dictionary<(ushort Type, ushort Covered), List<ResourceRecord>>>();
-        var owners = new List<DnsName>();
+        var byOwner = new Dictionary<DnsName, PendingOwner>();
+        var owners = new List<PendingOwner>();
         foreach (var record in records)
         {
             if (RRType.IsMetaOrQuery(record.Type))
@@ -28,25 +28,25 @@ internal static class RRsetCollector
                     $"{RRType.ToText(record.Type)} record outside the zone: the owner is not at or below {origin}"));
                 continue;
             }
-            if (!groups.TryGetValue(record.Owner, out var byType))
+            if (!byOwner.TryGetValue(record.Owner, out var owner))
             {
-                groups.Add(record.Owner, byType = []);
-                owners.Add(record.Owner);
+                byOwner.Add(record.Owner, owner = new PendingOwner(record.Owner));
+                owners.Add(owner);
             }
-            var setKey = (record.Type, CoveredType(record));
-            if (!byType.TryGetValue(setKey, out var list)) { byType.Add(setKey, list = []); }
-            list.Add(record);
+            ushort covered = CoveredType(record);
+            // An owner has few types: a linear search beats a dictionary per owner.
+            int index = owner.Input.FindIndex(g => g.Type == record.Type && g.Covered == covered);
+            if (index < 0) { owner.Input.Add((record.Type, covered, [record])); }
+            else { owner.Input[index].Records.Add(record); }
         }
 
-        var pending = new List<PendingOwner>(owners.Count);
         foreach (var owner in owners)
         {
-            var node = new PendingOwner(owner);
-            foreach (var (_, list) in groups[owner]) { node.Sets.Add(MakeRRset(owner, list, result)); }
-            node.Sets.Sort((a, b) => (a.Set.Type, ZoneNode.CoveredType(a.Set)).CompareTo((b.Set.Type, ZoneNode.CoveredType(b.Set))));
-            pending.Add(node);
+            owner.Input.Sort((a, b) => (a.Type, a.Covered).CompareTo((b.Type, b.Covered)));
+            foreach (var group in owner.Input) { owner.Sets.Add(MakeRRset(owner.Name, group.Records, result)); }
+            owner.Input.Clear();
         }
-        return pending;
+        return owners;
     }
 
     /// <summary>
@@ -58,6 +58,7 @@ internal static class RRsetCollector
 
     private static PendingRRset MakeRRset(DnsName owner, List<ResourceRecord> records, ZoneBuildResult result)
     {
+        if (records.Count == 1) { return new PendingRRset(new RRset(owner, records[0].Type, records[0].Ttl, [records[0].Rdata]), records); }
         string type = RRType.ToText(records[0].Type);
         uint lowest = records.Min(r => r.Ttl);
         var differing = records.FirstOrDefault(r => r.Ttl != records[0].Ttl);

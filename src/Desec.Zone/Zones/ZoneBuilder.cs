@@ -15,12 +15,10 @@ public static class ZoneBuilder
         var owners = RRsetCollector.Collect(origin, records, problems);
         uint? serial = ZoneRules.Check(origin, owners, problems);
 
-        var nodes = NodeTreeBuilder.Build(origin, owners);
-        var pending = new Dictionary<ZoneNode, PendingOwner>(ReferenceEqualityComparer.Instance);
-        var byName = nodes.ToDictionary(n => n.Name);
-        foreach (var owner in owners) { pending.Add(byName[owner.Name], owner); }
+        var (nodes, byKey) = NodeTreeBuilder.Build(origin, owners);
+        var pending = owners.ToDictionary<PendingOwner, ZoneNode>(o => o.Node, ReferenceEqualityComparer.Instance);
         Occlusion.Apply(nodes, pending, problems);
-        GlueFinder.Attach(nodes, name => byName.GetValueOrDefault(name), pending, problems);
+        GlueFinder.Attach(nodes, name => byKey.GetValueOrDefault(CanonicalOrder.Key(name)), pending, problems);
 
         if (problems.Errors.Count > 0 || serial is null) { return problems; }
         var result = new ZoneBuildResult { Zone = new Zone(origin, nodes, serial.Value) };

@@ -37,7 +37,9 @@ public sealed class ZoneNode
     /// <summary>
     /// The node before this one in canonical order, for NSEC chains and NXDOMAIN proofs. The list is
     /// circular: the apex's previous node is the last node of the zone, as the last NSEC points back
-    /// to the apex (RFC 4034 §4.1.1). A zone of only its apex is its own previous node.
+    /// to the apex (RFC 4034 §4.1.1). A zone of only its apex is its own previous node. The links run
+    /// over every node, empty non-terminals and occluded nodes included; a denial chain skips the
+    /// ones it does not cover by walking further back.
     /// </summary>
     public ZoneNode Previous { get; internal set; } = null!;
 
