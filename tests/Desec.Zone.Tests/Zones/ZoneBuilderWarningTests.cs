@@ -110,4 +110,22 @@ public class ZoneBuilderWarningTests
         Assert.Equal("test.zone:5", Assert.Single(result.Warnings).Location);
         Assert.Equal("test.zone:4", Assert.Single(result.Errors).Location);
     }
+
+    [Fact]
+    public void A_dname_below_a_delegation_is_occluded_not_refused()
+    {
+        var result = Build(Minimal(), [Ns("sub", "ns.elsewhere.test."), Dname("old.sub", "example.net.", line: 5), A("x.old.sub", "192.0.2.1", line: 6)]);
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.Equal(["test.zone:5", "test.zone:6"], result.Warnings.Select(w => w.Location));
+        var below = result.Zone!.Find(Name("x.old.sub"))!;
+        Assert.Same(result.Zone.Find(Name("sub")), below.OccludedBy);
+    }
+
+    [Fact]
+    public void A_problem_without_a_location_prints_the_owner_and_message()
+    {
+        var problem = new ZoneProblem(null, Name("www"), "something");
+        Assert.Equal("www.example.: something", problem.ToString());
+        Assert.Equal("something", new ZoneProblem(null, null, "something").ToString());
+    }
 }
