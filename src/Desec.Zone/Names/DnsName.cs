@@ -104,6 +104,7 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
 
         // labelStart is where the current label's length octet goes; its octets follow it.
         Span<byte> buffer = stackalloc byte[MaxLength + MaxLabelLength + 2];
+        Span<byte> utf8 = stackalloc byte[4];
         int labelStart = 0, pos = 1, labels = 0;
         int i = 0;
         while (i < text.Length)
@@ -125,10 +126,18 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
             {
                 if (!TryReadEscape(text, ref i, out octet, out error)) { return false; }
             }
-            else if (c > 0xFF)
+            else if (c > 0x7F)
             {
-                error = $"character '{c}' is not an octet";
-                return false;
+                // Zone files are read as UTF-8 text; a non-ASCII character stands for its UTF-8
+                // octets, as BIND (which reads the file's bytes) takes it.
+                int width = char.IsHighSurrogate(c) && i + 1 < text.Length ? 2 : 1;
+                int n = System.Text.Encoding.UTF8.GetBytes(text.Slice(i, width), utf8);
+                i += width;
+                if (pos - labelStart + n - 1 > MaxLabelLength) { error = $"label longer than {MaxLabelLength} octets"; return false; }
+                if (pos + n - 1 >= MaxLength) { error = $"name longer than {MaxLength} octets"; return false; }
+                utf8[..n].CopyTo(buffer[pos..]);
+                pos += n;
+                continue;
             }
             else
             {
@@ -284,8 +293,22 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
         return hash.ToHashCode();
     }
 
-    public static bool AsciiEqualsIgnoreCase(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b) =>
-        System.Text.Ascii.EqualsIgnoreCase(a, b);
+    /// <summary>
+    /// Octet-wise equality with ASCII letters folded (RFC 4343 §3); other octets, 0x80-0xFF
+    /// included, must match exactly. (System.Text.Ascii.EqualsIgnoreCase cannot be used: it
+    /// reports false for any non-ASCII octet, even against itself.)
+    /// </summary>
+    public static bool AsciiEqualsIgnoreCase(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        if (a.Length != b.Length) { return false; }
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i] && LowerAscii(a[i]) != LowerAscii(b[i])) { return false; }
+        }
+        return true;
+    }
+
+    private static byte LowerAscii(byte b) => b >= (byte)'A' && b <= (byte)'Z' ? (byte)(b | 0x20) : b;
 
     /// <summary>DNSSEC canonical order, RFC 4034 §6.1.</summary>
     public int CompareTo(DnsName? other) => other is null ? 1 : CanonicalOrder.Compare(_wire, other._wire);

@@ -32,6 +32,7 @@ public static class RdataCodecs
         var codec = Get(type);
         if (!tokens.AtEnd && tokens.Peek() is { Quoted: false, Text: "\\#" })
         {
+            var genericStart = tokens.Peek();
             var generic = ParseGeneric(tokens);
             if (codec is null) { return generic; }
             try
@@ -41,7 +42,13 @@ public static class RdataCodecs
             }
             catch (DnsWireException e)
             {
-                throw tokens.Error($"generic RDATA is not valid for this type: {e.Reason}");
+                throw tokens.Error(genericStart, $"generic RDATA is not valid for this type: {e.Reason}");
+            }
+            // RFC 3597 §5: the generic form is uncompressed wire RDATA. A followed compression
+            // pointer always changes the length (2 octets stand for a name of 1 or at least 3).
+            if (scratch.Length != generic.Length)
+            {
+                throw tokens.Error(genericStart, "generic RDATA is not valid for this type: it holds a compression pointer");
             }
             return scratch.ToArray();
         }

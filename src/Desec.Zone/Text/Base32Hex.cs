@@ -18,6 +18,9 @@ public static class Base32Hex
                 chars[k++] = Alphabet[(buffer >> (bits - 5)) & 31];
                 bits -= 5;
             }
+            // Keep only the bits not yet written, so the buffer never overflows (it would
+            // throw in a checked build after four octets).
+            buffer &= (1 << bits) - 1;
         }
         if (bits > 0) { chars[k++] = Alphabet[(buffer << (5 - bits)) & 31]; }
         return new string(chars, 0, k);

@@ -70,8 +70,11 @@ public sealed class RdataTokens
 
     public ZoneTextException Error(string reason) =>
         AtEnd && _tokens.Count > 0
-            ? new ZoneTextException(Source, _tokens[^1].Line, _tokens[^1].Column + _tokens[^1].Text.Length, reason)
+            ? new ZoneTextException(Source, _tokens[^1].Line, EndColumn(_tokens[^1]), reason)
             : new ZoneTextException(Source, Line, Column, reason);
 
     public ZoneTextException Error(Token at, string reason) => new(Source, at.Line, at.Column, reason);
+
+    /// <summary>The column just after a word; a quoted word's text leaves out its two quotes.</summary>
+    private static int EndColumn(Token token) => token.Column + token.Text.Length + (token.Quoted ? 2 : 0);
 }

@@ -82,7 +82,10 @@ public static class TypeBitmap
             if (window == type >> 8)
             {
                 int octet = (type & 0xFF) >> 3;
-                return octet < length && (bitmap[pos + 2 + octet] & (0x80 >> (type & 7))) != 0;
+                // Bounds-checked against the span too, so that a malformed bitmap answers false
+                // instead of throwing.
+                return octet < length && pos + 2 + octet < bitmap.Length
+                    && (bitmap[pos + 2 + octet] & (0x80 >> (type & 7))) != 0;
             }
             pos += 2 + length;
         }

@@ -3,13 +3,63 @@ using Desec.Zone.Records;
 
 namespace Desec.Zone.Zones;
 
-/// <summary>An immutable version of a zone, ready for the query path. (Stub: the zone issue fills it.)</summary>
-public sealed class Zone
+/// <summary>
+/// An immutable version of a zone, ready for the query path: nodes in DNSSEC canonical order
+/// (RFC 4034 §6.1) including empty non-terminals, flags, previous-name links and glue worked out
+/// once by <see cref="ZoneBuilder"/>. Look-ups by name do not allocate (see Zone.Lookup.cs).
+/// </summary>
+public sealed partial class Zone
 {
-    public required DnsName Origin { get; init; }
-    public uint Serial { get; init; }
-    public int RecordCount { get; init; }
+    private readonly ZoneNode[] _nodes;
+    private readonly Dictionary<byte[], ZoneNode> _byKey;
+    private readonly Dictionary<byte[], ZoneNode>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
 
-    /// <summary>Every record, in canonical order: owner (RFC 4034 §6.1), then type, then RDATA.</summary>
-    public IEnumerable<ResourceRecord> Records => throw new NotImplementedException();
+    /// <param name="nodes">Sorted in canonical order, the apex first, links already set.</param>
+    internal Zone(DnsName origin, ZoneNode[] nodes, uint serial)
+    {
+        Origin = origin;
+        _nodes = nodes;
+        _byKey = new Dictionary<byte[], ZoneNode>(nodes.Length, NameKeyComparer.Instance);
+        foreach (var node in nodes) { _byKey.Add(node.KeyArray, node); }
+        _bySpan = _byKey.GetAlternateLookup<ReadOnlySpan<byte>>();
+        Serial = serial;
+        Apex = nodes[0];
+        Soa = Apex.Find(RRType.SOA) ?? throw new InvalidOperationException("a zone needs an SOA at the apex");
+        foreach (var node in nodes)
+        {
+            foreach (var set in node.RRsets) { RecordCount += set.Count; }
+        }
+    }
+
+    public DnsName Origin { get; }
+
+    /// <summary>The SOA serial (RFC 1035 §3.3.13).</summary>
+    public uint Serial { get; }
+
+    public int RecordCount { get; }
+
+    public ZoneNode Apex { get; }
+
+    public RRset Soa { get; }
+
+    /// <summary>Every node in canonical order, the apex first, empty non-terminals and occluded nodes included.</summary>
+    public IReadOnlyList<ZoneNode> Nodes => _nodes;
+
+    /// <summary>
+    /// Every record, in canonical order: owner (RFC 4034 §6.1), then type, then RDATA (RFC 4034 §6.3).
+    /// Occluded records and glue are included: this is what a zone transfer sends.
+    /// </summary>
+    public IEnumerable<ResourceRecord> Records
+    {
+        get
+        {
+            foreach (var node in _nodes)
+            {
+                foreach (var set in node.RRsets)
+                {
+                    foreach (var rdata in set.Rdatas) { yield return new ResourceRecord(set.Owner, set.Type, set.Ttl, rdata); }
+                }
+            }
+        }
+    }
 }

@@ -3,24 +3,26 @@ using Desec.Zone.Records;
 
 namespace Desec.Zone.Zones;
 
-/// <summary>A refusal or a warning about zone content, with the record's location when known.</summary>
-public sealed record ZoneProblem(string? Location, DnsName? Owner, string Message)
-{
-    public override string ToString() =>
-        (Location is null ? "" : Location + ": ") + (Owner is null ? "" : Owner + ": ") + Message;
-}
-
-public sealed class ZoneBuildResult
-{
-    public Zone? Zone { get; init; }
-    public List<ZoneProblem> Errors { get; } = [];
-    public List<ZoneProblem> Warnings { get; } = [];
-    public bool Success => Zone is not null && Errors.Count == 0;
-}
-
-/// <summary>Validates records and builds a <see cref="Zone"/>. (Stub: the zone issue fills it.)</summary>
+/// <summary>
+/// Validates records and builds a <see cref="Zone"/>. Every error is collected (not only the
+/// first); with any error there is no zone. Warnings do not stop the build.
+/// </summary>
 public static class ZoneBuilder
 {
-    public static ZoneBuildResult Build(DnsName origin, IEnumerable<ResourceRecord> records) =>
-        throw new NotImplementedException();
+    public static ZoneBuildResult Build(DnsName origin, IEnumerable<ResourceRecord> records)
+    {
+        var problems = new ZoneBuildResult();
+        var owners = RRsetCollector.Collect(origin, records, problems);
+        uint? serial = ZoneRules.Check(origin, owners, problems);
+
+        var (nodes, byKey) = NodeTreeBuilder.Build(origin, owners);
+        var pending = owners.ToDictionary<PendingOwner, ZoneNode>(o => o.Node, ReferenceEqualityComparer.Instance);
+        Occlusion.Apply(nodes, pending, problems);
+        GlueFinder.Attach(nodes, name => byKey.GetValueOrDefault(CanonicalOrder.Key(name)), pending, problems);
+
+        if (problems.Errors.Count > 0 || serial is null) { return problems; }
+        var result = new ZoneBuildResult { Zone = new Zone(origin, nodes, serial.Value) };
+        result.Warnings.AddRange(problems.Warnings);
+        return result;
+    }
 }

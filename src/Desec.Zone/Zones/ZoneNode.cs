@@ -1,0 +1,95 @@
+using System.Buffers.Binary;
+using Desec.Zone.Names;
+using Desec.Zone.Records;
+
+namespace Desec.Zone.Zones;
+
+/// <summary>
+/// One name of a zone with its RRsets, sorted by type (RRSIG sets, one per covered type, in
+/// covered-type order). Built once per zone version by <see cref="ZoneBuilder"/>; read-only after.
+/// </summary>
+public sealed class ZoneNode
+{
+    private readonly byte[] _key;
+    private readonly RRset[] _rrsets;
+
+    internal ZoneNode(DnsName name, byte[] key, RRset[] rrsets)
+    {
+        Name = name;
+        _key = key;
+        _rrsets = rrsets;
+    }
+
+    public DnsName Name { get; }
+
+    /// <summary>The canonical key (<see cref="CanonicalOrder.WriteKey"/>): ordinal order of keys is canonical order of names.</summary>
+    public ReadOnlySpan<byte> Key => _key;
+
+    internal byte[] KeyArray => _key;
+
+    public IReadOnlyList<RRset> RRsets => _rrsets;
+
+    public NodeFlags Flags { get; internal set; }
+
+    /// <summary>Position in canonical order (the apex is 0).</summary>
+    public int Index { get; internal set; }
+
+    /// <summary>
+    /// The node before this one in canonical order, for NSEC chains and NXDOMAIN proofs. The list is
+    /// circular: the apex's previous node is the last node of the zone, as the last NSEC points back
+    /// to the apex (RFC 4034 §4.1.1). A zone of only its apex is its own previous node. The links run
+    /// over every node, empty non-terminals and occluded nodes included; a denial chain skips the
+    /// ones it does not cover by walking further back.
+    /// </summary>
+    public ZoneNode Previous { get; internal set; } = null!;
+
+    /// <summary>The node of the name one label up; null for the apex. Empty non-terminals fill every gap.</summary>
+    public ZoneNode? Parent { get; internal set; }
+
+    /// <summary>For an occluded node: the delegation or DNAME node above it that hides it; null otherwise.</summary>
+    public ZoneNode? OccludedBy { get; internal set; }
+
+    /// <summary>
+    /// For a delegation: the A/AAAA RRsets of its NS targets at or below the cut, found in the zone
+    /// (in-bailiwick glue, RFC 9471 §2.1); these must go into every referral. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<RRset> Glue { get; internal set; } = [];
+
+    /// <summary>
+    /// For a delegation: the A/AAAA RRsets of NS targets that lie below another cut of this zone
+    /// (sibling glue, RFC 9471 §2.2); sent when they fit. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<RRset> SiblingGlue { get; internal set; } = [];
+
+    public bool Is(NodeFlags flag) => (Flags & flag) == flag;
+
+    public bool IsEmpty => _rrsets.Length == 0;
+
+    /// <summary>The RRset of this type (for RRSIG: the first one, see <see cref="FindSignatures"/>), or null.</summary>
+    public RRset? Find(ushort type)
+    {
+        foreach (var set in _rrsets)
+        {
+            if (set.Type == type) { return set; }
+            if (set.Type > type) { break; }
+        }
+        return null;
+    }
+
+    /// <summary>The RRSIG records covering <paramref name="coveredType"/> (RRSIG RDATA starts with the type covered, RFC 4034 §3.1).</summary>
+    public RRset? FindSignatures(ushort coveredType)
+    {
+        foreach (var set in _rrsets)
+        {
+            if (set.Type == RRType.RRSIG && CoveredType(set) == coveredType) { return set; }
+            if (set.Type > RRType.RRSIG) { break; }
+        }
+        return null;
+    }
+
+    internal static ushort CoveredType(RRset set) =>
+        set.Type == RRType.RRSIG && set.Rdatas.Count > 0 && set.Rdatas[0].Length >= 2
+            ? BinaryPrimitives.ReadUInt16BigEndian(set.Rdatas[0]) : (ushort)0;
+
+    public override string ToString() => $"{Name} [{Flags}] {_rrsets.Length} RRsets";
+}

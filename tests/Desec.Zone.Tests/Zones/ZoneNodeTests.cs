@@ -1,0 +1,139 @@
+using Desec.Zone.Records;
+using Desec.Zone.Zones;
+using static Desec.Zone.Tests.Zones.TestZones;
+
+namespace Desec.Zone.Tests.Zones;
+
+/// <summary>The node tree: flags, empty non-terminals, parents, previous links, glue.</summary>
+public class ZoneNodeTests
+{
+    private static readonly Zone.Zones.Zone Sample = BuildOk(Minimal(), [
+        A("www", "192.0.2.1"),
+        A("*.wild", "192.0.2.2"),
+        Cname("alias", "www"),
+        Dname("old", "example.net."),
+        A("host.a.b.c", "192.0.2.3"),
+        // A delegation with glue below its cut, a target elsewhere in the zone and a sibling target.
+        Ns("sub", "ns.sub"), Ns("sub", "www"), Ns("sub", "ns.sib"),
+        A("ns.sub", "192.0.2.10"), Aaaa("ns.sub", "2001:db8::10"),
+        Ns("sib", "ns.sib"), A("ns.sib", "192.0.2.11"),
+    ]);
+
+    private static ZoneNode Node(string name) => Sample.Find(Name(name)) ?? throw new Xunit.Sdk.XunitException($"no node {name}");
+
+    [Theory]
+    [InlineData("@", NodeFlags.Apex)]
+    [InlineData("www", NodeFlags.None)]
+    [InlineData("wild", NodeFlags.EmptyNonTerminal)]
+    [InlineData("*.wild", NodeFlags.Wildcard)]
+    [InlineData("alias", NodeFlags.HasCname)]
+    [InlineData("old", NodeFlags.HasDname)]
+    [InlineData("c", NodeFlags.EmptyNonTerminal)]
+    [InlineData("b.c", NodeFlags.EmptyNonTerminal)]
+    [InlineData("sub", NodeFlags.Delegation)]
+    [InlineData("ns.sub", NodeFlags.Occluded)]
+    public void Flags(string name, NodeFlags expected) => Assert.Equal(expected, Node(name).Flags);
+
+    [Fact]
+    public void Apex_ns_is_not_a_delegation()
+    {
+        Assert.True(Sample.Apex.Is(NodeFlags.Apex));
+        Assert.False(Sample.Apex.Is(NodeFlags.Delegation));
+        Assert.Same(Sample.Apex, Node("@"));
+        Assert.Equal(RRType.SOA, Sample.Soa.Type);
+        Assert.Equal(2024010101u, Sample.Serial);
+    }
+
+    [Fact]
+    public void Empty_non_terminals_fill_every_gap_and_hold_nothing()
+    {
+        foreach (var name in new[] { "c", "b.c", "a.b.c", "wild" })
+        {
+            var node = Node(name);
+            Assert.True(node.IsEmpty);
+            Assert.True(node.Is(NodeFlags.EmptyNonTerminal));
+        }
+        Assert.Equal(Node("b.c"), Node("a.b.c").Parent);
+        Assert.Equal(Node("c"), Node("b.c").Parent);
+        Assert.Same(Sample.Apex, Node("c").Parent);
+        Assert.Null(Sample.Apex.Parent);
+    }
+
+    [Fact]
+    public void Every_node_but_the_apex_has_its_parent()
+    {
+        foreach (var node in Sample.Nodes.Skip(1))
+        {
+            Assert.NotNull(node.Parent);
+            Assert.Equal(node.Name.Parent(), node.Parent.Name);
+        }
+    }
+
+    [Fact]
+    public void An_empty_non_terminal_below_a_cut_is_occluded_too()
+    {
+        var zone = BuildOk(Minimal(), [Ns("sub", "ns.deep.sub"), A("ns.deep.sub", "192.0.2.9")]);
+        var ent = zone.Find(Name("deep.sub"))!;
+        Assert.Equal(NodeFlags.EmptyNonTerminal | NodeFlags.Occluded, ent.Flags);
+        Assert.Same(zone.Find(Name("sub")), ent.OccludedBy);
+        Assert.Single(zone.Find(Name("sub"))!.Glue);
+    }
+
+    [Fact]
+    public void Previous_links_follow_canonical_order_and_wrap_around()
+    {
+        var nodes = Sample.Nodes;
+        for (int i = 1; i < nodes.Count; i++)
+        {
+            Assert.Same(nodes[i - 1], nodes[i].Previous);
+            Assert.Equal(i, nodes[i].Index);
+            Assert.True(nodes[i - 1].Name.CompareTo(nodes[i].Name) < 0);
+        }
+        // Decided: the list is circular, like an NSEC chain (RFC 4034 §4.1.1), so the apex's previous is the last node.
+        Assert.Same(nodes[^1], Sample.Apex.Previous);
+        Assert.Same(Sample.Apex, nodes[0]);
+    }
+
+    [Fact]
+    public void A_zone_of_only_its_apex_is_its_own_previous()
+    {
+        var zone = BuildOk([Soa(), Ns("@", "ns.example.net.")]);
+        Assert.Same(zone.Apex, zone.Apex.Previous);
+        Assert.Single(zone.Nodes);
+    }
+
+    [Fact]
+    public void Glue_holds_addresses_of_targets_at_or_below_the_cut()
+    {
+        var sub = Node("sub");
+        Assert.Equal([RRType.A, RRType.AAAA], sub.Glue.Select(g => g.Type));
+        Assert.All(sub.Glue, g => Assert.Equal(Name("ns.sub"), g.Owner));
+        // www is authoritative data of this zone, not glue; ns.sib sits below the sibling cut sib.
+        Assert.Equal(Name("ns.sib"), Assert.Single(sub.SiblingGlue).Owner);
+        Assert.Equal(Name("ns.sib"), Assert.Single(Node("sib").Glue).Owner);
+        Assert.Empty(Node("www").Glue);
+    }
+
+    [Fact]
+    public void Glue_at_the_cut_itself_counts()
+    {
+        var zone = BuildOk(Minimal(), [Ns("sub", "sub"), A("sub", "192.0.2.5")]);
+        Assert.Equal(Name("sub"), Assert.Single(zone.Find(Name("sub"))!.Glue).Owner);
+    }
+
+    [Fact]
+    public void RRsets_are_sorted_by_type()
+    {
+        var zone = BuildOk(Minimal(), [Txt("@", "t"), A("@", "192.0.2.1"), Rr("@", RRType.MX, [0, 10, 0])]);
+        Assert.Equal([RRType.A, RRType.NS, RRType.SOA, RRType.MX, RRType.TXT], zone.Apex.RRsets.Select(s => s.Type));
+        Assert.Equal(RRType.MX, zone.Apex.Find(RRType.MX)!.Type);
+        Assert.Null(zone.Apex.Find(RRType.AAAA));
+    }
+
+    [Fact]
+    public void The_owner_keeps_the_letter_case_it_was_first_given()
+    {
+        var zone = BuildOk(Minimal(), [A("WwW", "192.0.2.1"), A("www", "192.0.2.2")]);
+        Assert.Equal("WwW.example.", zone.Find(Name("www"))!.Name.ToString());
+    }
+}
