@@ -10,7 +10,7 @@ namespace Desec.Auth.Query;
 /// </summary>
 internal static class RdataCompression
 {
-    public static bool TryWrite(ref DnsMessageWriter writer, ushort type, ReadOnlySpan<byte> rdata)
+    public static bool TryWrite(ref DnsMessageWriter writer, ushort type, scoped ReadOnlySpan<byte> rdata)
     {
         switch (type)
         {

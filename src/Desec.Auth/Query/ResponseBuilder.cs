@@ -58,7 +58,7 @@ public ref struct ResponseBuilder
     public bool TryAdd(RRset set) => TryAdd(set.Owner.Wire, set, set.Ttl);
 
     /// <summary>Adds a whole RRset under <paramref name="owner"/> (the query name for wildcard answers).</summary>
-    public bool TryAdd(ReadOnlySpan<byte> owner, RRset set, uint ttl)
+    public bool TryAdd(scoped ReadOnlySpan<byte> owner, RRset set, uint ttl)
     {
         if (Truncated) { return false; }
         var mark = _writer.Mark();
@@ -76,7 +76,7 @@ public ref struct ResponseBuilder
     }
 
     /// <summary>Adds one record built on the fly (a CNAME synthesized from a DNAME).</summary>
-    public bool TryAddRecord(ReadOnlySpan<byte> owner, ushort type, uint ttl, ReadOnlySpan<byte> rdata)
+    public bool TryAddRecord(scoped ReadOnlySpan<byte> owner, ushort type, uint ttl, scoped ReadOnlySpan<byte> rdata)
     {
         if (Truncated) { return false; }
         var mark = _writer.Mark();
@@ -103,7 +103,7 @@ public ref struct ResponseBuilder
         }
     }
 
-    private bool TryWriteRecord(ReadOnlySpan<byte> owner, ushort type, uint ttl, ReadOnlySpan<byte> rdata)
+    private bool TryWriteRecord(scoped ReadOnlySpan<byte> owner, ushort type, uint ttl, scoped ReadOnlySpan<byte> rdata)
     {
         if (!_writer.TryWriteName(owner) || !_writer.TryWriteUInt16(type) || !_writer.TryWriteUInt16(RRClass.IN)
             || !_writer.TryWriteUInt32(ttl))

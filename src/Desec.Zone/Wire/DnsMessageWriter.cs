@@ -76,7 +76,7 @@ public ref struct DnsMessageWriter
         return true;
     }
 
-    public bool TryWriteBytes(ReadOnlySpan<byte> bytes)
+    public bool TryWriteBytes(scoped ReadOnlySpan<byte> bytes)
     {
         if (_position + bytes.Length > _limit) { return false; }
         bytes.CopyTo(_buffer[_position..]);
@@ -96,7 +96,7 @@ public ref struct DnsMessageWriter
     /// for later names. Matching ignores ASCII case, so a pointer to the question keeps the
     /// querier's letter case (RFC 4343 §4).
     /// </summary>
-    public bool TryWriteName(ReadOnlySpan<byte> name, bool compress = true)
+    public bool TryWriteName(scoped ReadOnlySpan<byte> name, bool compress = true)
     {
         var mark = Mark();
         int known = _nameCount; // only names complete before this one are pointer targets

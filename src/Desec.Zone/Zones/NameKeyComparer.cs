@@ -6,7 +6,7 @@ namespace Desec.Zone.Zones;
 /// allocating (<see cref="Dictionary{TKey,TValue}.GetAlternateLookup{TAlternateKey}"/>). The keys are
 /// already lower-cased, so plain ordinal comparison is case-insensitive name comparison.
 /// </summary>
-internal sealed class NameKeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+public sealed class NameKeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
 {
     public static readonly NameKeyComparer Instance = new();
 
