@@ -17,7 +17,7 @@ internal sealed partial class ZoneFileLoader
     private void Generate(FileContext context, IReadOnlyList<Token> tokens)
     {
         const string usage = "$GENERATE range lhs [ttl] [class] type rhs";
-        if (tokens.Count < 5)
+        if (tokens.Count < 4)
         {
             var last = tokens[^1];
             throw Error(context, last.Line, EndColumn(last), $"expected {usage}, found the end of the entry");

@@ -110,7 +110,7 @@ internal sealed class GenerateTemplate
                 case 'd':
                     string digits = Math.Abs(n).ToString(CultureInfo.InvariantCulture);
                     // C's %0*d counts the sign in the width.
-                    if (n < 0) { sb.Append('-').Append(digits.PadLeft(part.Width - 1, '0')); }
+                    if (n < 0) { sb.Append('-').Append(digits.PadLeft(Math.Max(0, part.Width - 1), '0')); }
                     else { sb.Append(digits.PadLeft(part.Width, '0')); }
                     break;
                 case 'o':
