@@ -156,7 +156,8 @@ internal sealed partial class ZoneFileLoader
             if (!RRType.TryParse(word, out ushort type))
             {
                 string expected = (ttl is null ? "a TTL, " : "") + (classSeen ? "" : "class IN or ") + "a record type";
-                throw Error(context, token, $"unknown type '{word}': expected {expected}");
+                string hint = word.StartsWith('$') ? " (a directive must start at the beginning of its line)" : "";
+                throw Error(context, token, $"unknown type '{word}': expected {expected}{hint}");
             }
             if (RRType.IsMetaOrQuery(type))
             {

@@ -9,6 +9,7 @@ public class ParserErrorTests
     [InlineData("a 60 FOO 1.2.3.4", 1, 6, "unknown type 'FOO': expected class IN or a record type")]
     [InlineData("a FOO 1.2.3.4", 1, 3, "unknown type 'FOO': expected a TTL, class IN or a record type")]
     [InlineData("a IN 60 FOO 1.2.3.4", 1, 9, "unknown type 'FOO': expected a record type")]
+    [InlineData("a 60 A 1.2.3.4\n  $TTL 60", 2, 3, "unknown type '$TTL': expected a TTL, class IN or a record type (a directive must start at the beginning of its line)")]
     [InlineData("a 60 IN IN A 1.2.3.4", 1, 9, "unknown type 'IN'")]
     [InlineData("a 60 TYPE65536 1.2.3.4", 1, 6, "unknown type 'TYPE65536'")]
     [InlineData("a 60 IN ANY 1.2.3.4", 1, 9, "type ANY is a meta or query type")]
