@@ -30,6 +30,7 @@ internal sealed partial class ZoneFileLoader
     private readonly List<string> _includeChain = [];
     private uint? _defaultTtl;
     private uint? _lastExplicitTtl;
+    private bool _warnedPreviousTtl;
 
     public ZoneFileResult Load(string text, string source, DnsName? origin, string directory, string fullPath)
     {
@@ -98,7 +99,16 @@ internal sealed partial class ZoneFileLoader
     private uint InheritedTtl(FileContext context, ushort type, byte[] rdata, int line, Token at)
     {
         if (_defaultTtl is { } defaultTtl) { return defaultTtl; }
-        if (_lastExplicitTtl is { } lastTtl) { return lastTtl; }
+        if (_lastExplicitTtl is { } lastTtl)
+        {
+            if (!_warnedPreviousTtl)
+            {
+                // Legal (RFC 1035 §5.1) but easy to get wrong; BIND warns as well.
+                _warnings.Add($"{context.Source}:{line}: no TTL given and no $TTL; using the previous record's TTL ({lastTtl}), and so on for later records");
+                _warnedPreviousTtl = true;
+            }
+            return lastTtl;
+        }
         if (type == RRType.SOA && rdata.Length >= 4)
         {
             // Before RFC 2308 the SOA MINIMUM (its last field) was the default TTL; BIND still falls back to it.

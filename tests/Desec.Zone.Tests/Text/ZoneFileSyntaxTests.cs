@@ -73,14 +73,23 @@ public class ZoneFileSyntaxTests
     }
 
     [Fact]
+    public void Inheriting_the_previous_ttl_warns_once()
+    {
+        var result = Parse("a 100 A 192.0.2.1\nb A 192.0.2.2\nc A 192.0.2.3\n");
+        Assert.Equal("test.zone:2: no TTL given and no $TTL; using the previous record's TTL (100), and so on for later records",
+            Assert.Single(result.Warnings));
+        Assert.Empty(Parse("$TTL 5\na A 192.0.2.1\n").Warnings);
+    }
+
+    [Fact]
     public void Soa_without_any_ttl_takes_its_minimum_with_a_warning()
     {
         // SOA in the generic form: MNAME ".", RNAME ".", serial 1, refresh 2, retry 3, expire 4, minimum 5.
         var result = Parse("@ SOA \\# 22 00 00 00000001 00000002 00000003 00000004 00000005\n  A 192.0.2.1\nb 9 A 192.0.2.2\nc A 192.0.2.3\n");
         Assert.True(result.Success);
         Assert.Equal([5u, 5u, 9u, 9u], result.Records.Select(r => r.Ttl));
-        var warning = Assert.Single(result.Warnings);
-        Assert.Equal("test.zone:1: no TTL given and no $TTL; the SOA record takes its MINIMUM (5) as TTL", warning);
+        Assert.Equal("test.zone:1: no TTL given and no $TTL; the SOA record takes its MINIMUM (5) as TTL", result.Warnings[0]);
+        Assert.StartsWith("test.zone:2: no TTL given and no $TTL; using the previous record's TTL (5)", result.Warnings[1]);
     }
 
     [Fact]
