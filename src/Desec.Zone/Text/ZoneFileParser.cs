@@ -69,7 +69,7 @@ public static class ZoneFileParser
     /// </summary>
     public static ZoneFileResult ParseText(string text, string sourceName, DnsName? origin, string? baseDirectory = null)
     {
-        string directory = Path.GetFullPath(baseDirectory ?? ".");
+        string directory = Path.GetFullPath(string.IsNullOrEmpty(baseDirectory) ? "." : baseDirectory);
         return new ZoneFileLoader().Load(text, sourceName, origin, directory, Path.Combine(directory, sourceName));
     }
 }

@@ -28,9 +28,10 @@ public sealed class ZoneLexer(string text, string source)
     public List<ZoneTextException> Errors { get; } = [];
 
     /// <summary>Returns and forgets the errors found so far.</summary>
-    public List<ZoneTextException> TakeErrors()
+    public IReadOnlyList<ZoneTextException> TakeErrors()
     {
-        var taken = new List<ZoneTextException>(Errors);
+        if (Errors.Count == 0) { return []; }
+        var taken = Errors.ToArray();
         Errors.Clear();
         return taken;
     }

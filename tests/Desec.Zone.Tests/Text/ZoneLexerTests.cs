@@ -5,7 +5,7 @@ namespace Desec.Zone.Tests.Text;
 /// <summary>RFC 1035 §5.1 lexical rules: words, comments, quotes, escapes, parentheses.</summary>
 public class ZoneLexerTests
 {
-    private static List<ZoneEntry> Entries(string text, out List<ZoneTextException> errors)
+    private static List<ZoneEntry> Entries(string text, out IReadOnlyList<ZoneTextException> errors)
     {
         var lexer = new ZoneLexer(text, "t");
         var entries = new List<ZoneEntry>();
