@@ -61,13 +61,14 @@ internal sealed partial class ZoneFileLoader
     private static (long Start, long Stop, long Step) ParseRange(FileContext context, Token token)
     {
         string text = token.Text;
-        int dash = text.IndexOf('-');
-        int slash = text.IndexOf('/');
-        long start = -1, stop = -1, step = 1;
-        bool ok = !token.Quoted && dash > 0
-            && TryParseBound(text[..dash], out start)
-            && TryParseBound(slash < 0 ? text[(dash + 1)..] : text[(dash + 1)..Math.Max(dash + 1, slash)], out stop)
-            && (slash < 0 || (slash > dash && TryParseBound(text[(slash + 1)..], out step)))
+        // start-stop[/step]: the step comes after the one slash, start and stop around the one dash.
+        var rangeAndStep = text.Split('/');
+        var bounds = rangeAndStep[0].Split('-');
+        long start = 0, stop = 0, step = 1;
+        bool ok = !token.Quoted && rangeAndStep.Length <= 2 && bounds.Length == 2
+            && TryParseBound(bounds[0], out start)
+            && TryParseBound(bounds[1], out stop)
+            && (rangeAndStep.Length == 1 || TryParseBound(rangeAndStep[1], out step))
             && start <= stop && step >= 1;
         if (!ok)
         {

@@ -122,6 +122,8 @@ public class GenerateTests
     [InlineData("$GENERATE -1-3 a$ A 10.0.0.1", 1, 11, "bad $GENERATE range")]
     [InlineData("$GENERATE 1 a$ A 10.0.0.1", 1, 11, "expected start-stop or start-stop/step")]
     [InlineData("$GENERATE 1-2/x a$ A 10.0.0.1", 1, 11, "bad $GENERATE range")]
+    [InlineData("$GENERATE 1-2/1/1 a$ A 10.0.0.1", 1, 11, "bad $GENERATE range")]
+    [InlineData("$GENERATE 1/2-3 a$ A 10.0.0.1", 1, 11, "bad $GENERATE range")]
     [InlineData("$GENERATE 1-2 a${0,3,q} A 10.0.0.1", 1, 16, "bad $GENERATE modifier '${0,3,q}': unknown base")]
     [InlineData("$GENERATE 1-2 a${0,3 A 10.0.0.1", 1, 16, "'${' is never closed")]
     [InlineData("$GENERATE 1-2 a${x} A 10.0.0.1", 1, 16, "the offset is not a number")]
