@@ -69,23 +69,27 @@ zone_mb=$(( $(stat -c %s "$ZONE") / 1048576 ))
 # Read the file once so that every tool finds it in the page cache, not only the ones run later.
 cat "$ZONE" >/dev/null
 
-# measure NAME COMMAND...: runs COMMAND REPEAT times under /usr/bin/time; sets best_s, best_mb, status.
+# measure NAME COMMAND...: runs COMMAND REPEAT times under /usr/bin/time; sets best_s (wall clock),
+# best_cpu (user + system), best_mb (peak RSS) of the fastest run, and status.
 measure() {
     local name=$1; shift
-    best_s=""; best_mb=""; status="ok"
+    best_s=""; best_cpu=""; best_mb=""; status="ok"
     local run
     for ((run = 1; run <= REPEAT; run++)); do
         local out="$LOGS/$name.$run.out" timing="$LOGS/$name.$run.time"
         log "$name run $run: $*"
-        if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >"$out" 2>&1; then
-            status="failed (exit $(sed -n 's/.*exited with non-zero status \([0-9]*\).*/\1/p' "$timing"); see $out)"
+        if ! /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >"$out" 2>&1; then
+            # time(1) says "Command exited with non-zero status N" or "Command terminated by signal N".
+            status="failed ($(grep -m1 -o -E 'non-zero status [0-9]+|signal [0-9]+' "$timing"); see $out)"
             tail -n 5 "$out" >&2
             return 0
         fi
-        local seconds kilobytes
-        read -r seconds kilobytes < <(tail -n1 "$timing")
+        local seconds user system kilobytes
+        read -r seconds user system kilobytes < <(tail -n1 "$timing")
+        log "  $seconds s wall, $user s user, $system s system, $(( kilobytes / 1024 )) MB peak RSS"
         if [[ -z $best_s ]] || awk -v a="$seconds" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
             best_s=$seconds
+            best_cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
             best_mb=$(( kilobytes / 1024 ))
             status=$(grep -m1 -E 'records=|loaded serial|^OK$' "$out" || echo ok)
         fi
@@ -93,7 +97,8 @@ measure() {
 }
 
 rows=()
-row() { rows+=("| $1 | ${best_s:--} | ${best_mb:--} | $status |"); }
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+row() { rows+=("| $1 | ${best_s:--} | ${best_cpu:--} | ${best_mb:--} | $status |"); }
 
 if wants bind; then
     # -i local: integrity checks inside the zone only (no resolver look-ups for out-of-zone names);
@@ -115,8 +120,9 @@ if wants ours; then
 fi
 
 echo
-echo "Zone: $N records, $zone_mb MB ($ZONE); $(nproc) CPUs; best of $REPEAT run(s)."
+echo "Zone: $N records, $zone_mb MB ($ZONE); $(nproc) CPUs; fastest of $REPEAT run(s);"
+echo "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg). On a busy machine the CPU column is the steadier one."
 echo
-echo "| tool | seconds | peak RSS MB | result |"
-echo "| --- | ---: | ---: | --- |"
+echo "| tool | seconds | CPU seconds | peak RSS MB | result |"
+echo "| --- | ---: | ---: | ---: | --- |"
 printf '%s\n' "${rows[@]}"

@@ -27,7 +27,7 @@ public class ZoneLoadBenchmarks
         _origin = DnsName.Parse(BenchData.Origin);
     }
 
-    [Benchmark(Description = "ParseFile")]
+    [Benchmark]
     public int Parse()
     {
         var parsed = ZoneFileParser.ParseFile(_path, _origin);
@@ -35,7 +35,7 @@ public class ZoneLoadBenchmarks
         return parsed.Records.Count;
     }
 
-    [Benchmark(Description = "ParseFile + ZoneBuilder.Build")]
+    [Benchmark]
     public int ParseAndBuild()
     {
         var parsed = ZoneFileParser.ParseFile(_path, _origin);
