@@ -34,7 +34,7 @@ public class ParserErrorTests
     [InlineData("  60 A 1.2.3.4", 1, 3, "this entry starts with a blank, so it takes the previous owner name, but there is none yet")]
     [InlineData("a A 1.2.3.4", 1, 1, "no TTL for this record: give one on the record or set a default with $TTL")]
     [InlineData("a 60 TYPE65280 \\# 2 0A", 1, 21, "generic RDATA holds 1 octets, but its length says 2")]
-    [InlineData("a 60 A \\# 3 0A0000", 1, 19, "generic RDATA is not valid for this type")]
+    [InlineData("a 60 A \\# 3 0A0000", 1, 8, "generic RDATA is not valid for this type")]
     [InlineData("a 60 A ( 1.2.3.4", 1, 8, "'(' is never closed")]
     [InlineData("a 60 A 1.2.3.4 )", 1, 16, "')' without a matching '('")]
     [InlineData("a 60 TYPE65280 \"open", 1, 16, "quoted string is not closed on its line (expected '\"')")]
