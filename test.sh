@@ -9,7 +9,8 @@ packages=(
   bind9-utils:named-compilezone
   bind9-dnsutils:dig
   knot-dnsutils:kdig
-  knot:kzonecheck
+  knot:knotd
+  knot-dnssecutils:kzonecheck
   ldnsutils:ldns-verify-zone
 )
 missing=()

@@ -12,7 +12,7 @@ public sealed class RdataTokens
     private readonly IReadOnlyList<Token> _tokens;
     private int _index;
 
-    public RdataTokens(IReadOnlyList<Token> tokens, DnsName origin, string source, int line, int column)
+    public RdataTokens(IReadOnlyList<Token> tokens, DnsName? origin, string source, int line, int column)
     {
         _tokens = tokens;
         Origin = origin;
@@ -28,7 +28,8 @@ public sealed class RdataTokens
         return new RdataTokens(tokens, origin, source, 1, 1);
     }
 
-    public DnsName Origin { get; }
+    /// <summary>Completes relative names; null when the text has no origin (a relative name is then an error).</summary>
+    public DnsName? Origin { get; }
     public string Source { get; }
     /// <summary>Where the record starts, for errors that are about the record as a whole.</summary>
     public int Line { get; }

@@ -8,24 +8,46 @@ public sealed record ZoneEntry(IReadOnlyList<Token> Tokens, bool StartsWithBlank
 /// <c>;</c> comments to the end of the line, quoted strings, backslash escapes kept raw, and
 /// parentheses that let an entry continue over several lines.
 /// </summary>
+/// <remarks>
+/// Lexical errors do not stop the lexer: the entry that holds one is dropped, the error is kept in
+/// <see cref="Errors"/>, and reading goes on with the next entry, so that a file shows all its
+/// errors at once. Like BIND, a quoted string ends on its own line (a line end inside it may be
+/// escaped with a backslash); an unterminated quote is thus reported where it opens and costs
+/// only its own entry.
+/// </remarks>
 public sealed class ZoneLexer(string text, string source)
 {
     private int _pos;
     private int _line = 1;
     private int _lineStart;
+    private ZoneTextException? _entryError;
 
     public string Source { get; } = source;
 
+    /// <summary>Errors found so far, in text order; <see cref="TakeErrors"/> hands them over.</summary>
+    public List<ZoneTextException> Errors { get; } = [];
+
+    /// <summary>Returns and forgets the errors found so far.</summary>
+    public IReadOnlyList<ZoneTextException> TakeErrors()
+    {
+        if (Errors.Count == 0) { return []; }
+        var taken = Errors.ToArray();
+        Errors.Clear();
+        return taken;
+    }
+
     /// <summary>All words of <paramref name="text"/> as one entry, line ends included (for RDATA kept as a string).</summary>
+    /// <exception cref="ZoneTextException">The first lexical error.</exception>
     public static List<Token> Tokenize(string text, string source)
     {
         var lexer = new ZoneLexer(text, source);
         var all = new List<Token>();
         while (lexer.TryReadEntry(out var entry)) { all.AddRange(entry.Tokens); }
+        if (lexer.Errors.Count > 0) { throw lexer.Errors[0]; }
         return all;
     }
 
-    /// <summary>Reads the next entry that has at least one word; false at the end of the text.</summary>
+    /// <summary>Reads the next error-free entry that has at least one word; false at the end of the text.</summary>
     public bool TryReadEntry(out ZoneEntry entry)
     {
         while (_pos < text.Length)
@@ -35,6 +57,7 @@ public sealed class ZoneLexer(string text, string source)
             var tokens = new List<Token>();
             int depth = 0;
             int openLine = 0, openColumn = 0;
+            _entryError = null;
             while (_pos < text.Length)
             {
                 char c = text[_pos];
@@ -52,25 +75,26 @@ public sealed class ZoneLexer(string text, string source)
                 }
                 if (c == '(')
                 {
-                    if (depth > 0) { throw Error("nested '(' is not allowed"); }
-                    openLine = _line;
-                    openColumn = Column;
-                    depth++;
+                    if (depth > 0) { Fail(_line, Column, "nested '(' is not allowed"); }
+                    else { openLine = _line; openColumn = Column; depth++; }
                     _pos++;
                     continue;
                 }
                 if (c == ')')
                 {
-                    if (depth == 0) { throw Error("')' without a matching '('"); }
-                    depth--;
+                    if (depth == 0) { Fail(_line, Column, "')' without a matching '('"); }
+                    else { depth--; }
                     _pos++;
                     continue;
                 }
-                tokens.Add(c == '"' ? ReadQuoted() : ReadWord());
+                var token = c == '"' ? ReadQuoted() : ReadWord();
+                if (token is { } t) { tokens.Add(t); }
             }
-            if (depth > 0)
+            if (depth > 0) { Fail(openLine, openColumn, "'(' is never closed"); }
+            if (_entryError is not null)
             {
-                throw new ZoneTextException(Source, openLine, openColumn, "'(' is never closed");
+                Errors.Add(_entryError);
+                continue;
             }
             if (tokens.Count > 0)
             {
@@ -91,7 +115,11 @@ public sealed class ZoneLexer(string text, string source)
         _lineStart = _pos;
     }
 
-    private Token ReadWord()
+    /// <summary>Remembers the first error of the current entry; the entry is dropped when it ends.</summary>
+    private void Fail(int line, int column, string reason) =>
+        _entryError ??= new ZoneTextException(Source, line, column, reason);
+
+    private Token? ReadWord()
     {
         int line = _line, column = Column, start = _pos;
         while (_pos < text.Length)
@@ -100,7 +128,12 @@ public sealed class ZoneLexer(string text, string source)
             if (c == '\\')
             {
                 // An escape keeps the next character in the word, even a blank, quote or ';'.
-                if (_pos + 1 >= text.Length || text[_pos + 1] == '\n') { throw Error("backslash at the end of a line"); }
+                if (_pos + 1 >= text.Length || text[_pos + 1] is '\n' or '\r')
+                {
+                    Fail(_line, Column, "backslash at the end of a line (nothing to escape)");
+                    _pos++;
+                    return null;
+                }
                 _pos += 2;
                 continue;
             }
@@ -110,30 +143,32 @@ public sealed class ZoneLexer(string text, string source)
         return new Token(text[start.._pos], false, line, column);
     }
 
-    private Token ReadQuoted()
+    private Token? ReadQuoted()
     {
         int line = _line, column = Column;
         _pos++; // opening quote
         int start = _pos;
         while (true)
         {
-            if (_pos >= text.Length) { throw new ZoneTextException(Source, line, column, "quoted string is never closed"); }
+            if (_pos >= text.Length || text[_pos] == '\n' || (text[_pos] == '\r' && (_pos + 1 >= text.Length || text[_pos + 1] == '\n')))
+            {
+                // The rest of the line is skipped; the line end still ends the entry (or not, inside parentheses).
+                Fail(line, column, "quoted string is not closed on its line (expected '\"')");
+                return null;
+            }
             char c = text[_pos];
             if (c == '"') { break; }
-            if (c == '\\')
+            if (c == '\\' && _pos + 1 < text.Length)
             {
-                if (_pos + 1 >= text.Length) { throw new ZoneTextException(Source, line, column, "quoted string is never closed"); }
+                // An escaped line end continues the string on the next line and stays in its raw text.
                 if (text[_pos + 1] == '\n') { _pos++; NewLine(); continue; }
                 _pos += 2;
                 continue;
             }
-            if (c == '\n') { NewLine(); continue; }
             _pos++;
         }
         var token = new Token(text[start.._pos], true, line, column);
         _pos++; // closing quote
         return token;
     }
-
-    private ZoneTextException Error(string reason) => new(Source, _line, Column, reason);
 }

@@ -1,0 +1,116 @@
+using Desec.Zone.Names;
+
+namespace Desec.Zone.Text;
+
+/// <summary><c>$ORIGIN</c>, <c>$TTL</c> (RFC 1035 §5.1, RFC 2308 §4) and <c>$INCLUDE</c>.</summary>
+internal sealed partial class ZoneFileLoader
+{
+    private void ReadDirective(ZoneEntry entry, FileContext context)
+    {
+        var tokens = entry.Tokens;
+        var directive = tokens[0];
+        switch (directive.Text.ToUpperInvariant())
+        {
+            case "$ORIGIN":
+                ExpectArguments(context, tokens, 1, 1, "$ORIGIN domain-name");
+                // A relative $ORIGIN is relative to the current origin, as every other name.
+                context.Origin = ParseName(context, tokens[1], context.Origin, "origin");
+                break;
+            case "$TTL":
+                ExpectArguments(context, tokens, 1, 1, "$TTL ttl");
+                _defaultTtl = ParseTtl(context, tokens[1]);
+                break;
+            case "$INCLUDE":
+                ExpectArguments(context, tokens, 1, 2, "$INCLUDE file-name [origin]");
+                Include(context, tokens[1], tokens.Count > 2 ? tokens[2] : null);
+                break;
+            case "$GENERATE":
+                Generate(context, tokens);
+                break;
+            default:
+                throw Error(context, directive,
+                    $"unknown directive '{directive.Text}': expected $ORIGIN, $TTL, $INCLUDE or $GENERATE");
+        }
+    }
+
+    private static uint ParseTtl(FileContext context, Token token)
+    {
+        if (token.Quoted || !PresentationText.TryParseTtl(token.Text, out uint ttl))
+        {
+            throw Error(context, token,
+                $"bad TTL '{token.Text}': expected seconds up to 2147483647 or units like 1w2d3h4m5s (RFC 2181 §8)");
+        }
+        return ttl;
+    }
+
+    /// <summary>Checks the number of words after the directive; <paramref name="usage"/> tells what was expected.</summary>
+    private static void ExpectArguments(FileContext context, IReadOnlyList<Token> tokens, int min, int max, string usage)
+    {
+        int count = tokens.Count - 1;
+        if (count < min)
+        {
+            var last = tokens[^1];
+            throw Error(context, last.Line, EndColumn(last), $"expected {usage}, found the end of the entry");
+        }
+        if (count > max)
+        {
+            throw Error(context, tokens[max + 1], $"unexpected '{tokens[max + 1].Text}' after the directive: expected {usage}");
+        }
+    }
+
+    /// <summary>
+    /// Reads another file in place of the directive. Its relative path starts at the including
+    /// file's folder. The optional origin (relative to the current one) applies inside the file
+    /// only; afterwards the including file's origin and last owner are back (RFC 1035 §5.1 says the
+    /// origin; BIND restores the owner too), while <c>$TTL</c> set inside stays in force (as in BIND).
+    /// </summary>
+    private void Include(FileContext context, Token fileToken, Token? originToken)
+    {
+        var includeOrigin = originToken is { } o ? ParseName(context, o, context.Origin, "origin") : context.Origin;
+        string written = fileToken.Text;
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(Path.Combine(context.Directory, written));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw Error(context, fileToken, $"bad $INCLUDE file name '{written}': {e.Message}");
+        }
+        int loopStart = _includeChain.FindIndex(p => string.Equals(p, fullPath, StringComparison.Ordinal));
+        if (loopStart >= 0)
+        {
+            var loop = _includeChain.Skip(loopStart).Select(Path.GetFileName).Append(Path.GetFileName(fullPath));
+            throw Error(context, fileToken, $"include loop: {string.Join(" -> ", loop)}");
+        }
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            string reason = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message;
+            throw Error(context, fileToken, $"cannot read $INCLUDE file '{written}': {reason}");
+        }
+        // Messages name the included file as the including file's name would lead to it.
+        string source = Path.IsPathRooted(written)
+            ? written
+            : Path.Combine(Path.GetDirectoryName(context.Source) ?? "", written);
+        var inner = new FileContext(source, Path.GetDirectoryName(fullPath) ?? context.Directory)
+        {
+            Origin = includeOrigin,
+            // BIND lets the included file's first entry omit the owner and take the current one.
+            LastOwner = context.LastOwner,
+        };
+        _includeChain.Add(fullPath);
+        try
+        {
+            ReadFile(text, inner);
+        }
+        finally
+        {
+            _includeChain.RemoveAt(_includeChain.Count - 1);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Desec.Zone.Text;
+
+namespace Desec.Zone.Tests.Text;
+
+/// <summary>RFC 1035 §5.1 lexical rules: words, comments, quotes, escapes, parentheses.</summary>
+public class ZoneLexerTests
+{
+    private static List<ZoneEntry> Entries(string text, out IReadOnlyList<ZoneTextException> errors)
+    {
+        var lexer = new ZoneLexer(text, "t");
+        var entries = new List<ZoneEntry>();
+        while (lexer.TryReadEntry(out var entry)) { entries.Add(entry); }
+        errors = lexer.TakeErrors();
+        return entries;
+    }
+
+    [Fact]
+    public void Parentheses_join_lines_and_comments_are_dropped()
+    {
+        var entries = Entries("a MX ( 10 ; preference\n  mx ) ; end\nb A 1.2.3.4\n", out var errors);
+        Assert.Empty(errors);
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(["a", "MX", "10", "mx"], entries[0].Tokens.Select(t => t.Text));
+        Assert.Equal((2, 3), (entries[0].Tokens[3].Line, entries[0].Tokens[3].Column));
+        Assert.Equal(3, entries[1].Line);
+    }
+
+    [Fact]
+    public void Blank_start_is_reported_and_comment_only_lines_vanish()
+    {
+        var entries = Entries("; only a comment\n\t  A 1.2.3.4\n   \n", out _);
+        var entry = Assert.Single(entries);
+        Assert.True(entry.StartsWithBlank);
+        Assert.Equal(2, entry.Line);
+    }
+
+    [Fact]
+    public void Quoted_strings_keep_blanks_semicolons_and_escapes()
+    {
+        var entry = Assert.Single(Entries("t TXT \"a b;c \\\" d\" x\\ y\n", out _));
+        Assert.Equal(new Token("a b;c \\\" d", true, 1, 7), entry.Tokens[2]);
+        Assert.Equal(new Token("x\\ y", false, 1, 20), entry.Tokens[3]);
+    }
+
+    [Fact]
+    public void Escaped_line_end_continues_a_quoted_string()
+    {
+        var entry = Assert.Single(Entries("t TXT \"ab\\\ncd\"\n", out var errors));
+        Assert.Empty(errors);
+        Assert.Equal("ab\\\ncd", entry.Tokens[2].Text);
+    }
+
+    [Fact]
+    public void Crlf_line_ends_are_blanks()
+    {
+        var entries = Entries("a A 1.2.3.4\r\nb A 1.2.3.5\r\n", out var errors);
+        Assert.Empty(errors);
+        Assert.Equal(["b", "A", "1.2.3.5"], entries[1].Tokens.Select(t => t.Text));
+    }
+
+    [Theory]
+    [InlineData("a TXT \"open\nb A 1.2.3.4\n", 1, 7, "quoted string is not closed on its line")]
+    [InlineData("a TXT \"open", 1, 7, "quoted string is not closed on its line")]
+    [InlineData("a A ( 1.2.3.4\nb A 1.2.3.4\n", 1, 5, "'(' is never closed")]
+    [InlineData("a A 1.2.3.4 )\nb A 1.2.3.4\n", 1, 13, "')' without a matching '('")]
+    [InlineData("a A ( ( 1.2.3.4 ) )\nb A 1.2.3.4\n", 1, 7, "nested '(' is not allowed")]
+    [InlineData("a A 1.2.3.4\\\nb A 1.2.3.4\n", 1, 12, "backslash at the end of a line")]
+    public void Lexical_errors_drop_only_their_entry(string text, int line, int column, string reason)
+    {
+        var entries = Entries(text, out var errors);
+        var error = Assert.Single(errors);
+        ZoneText.AssertError(error, line, column, reason);
+        Assert.All(entries, e => Assert.NotEqual("a", e.Tokens[0].Text));
+        if (!reason.Contains("never closed") && text.Contains("\nb"))
+        {
+            Assert.Equal("b", Assert.Single(entries).Tokens[0].Text);
+        }
+    }
+
+    [Fact]
+    public void Tokenize_throws_the_first_error()
+    {
+        var e = Assert.Throws<ZoneTextException>(() => ZoneLexer.Tokenize("10 \"x", "row 7"));
+        Assert.Equal("row 7:1:4: quoted string is not closed on its line (expected '\"')", e.Message);
+    }
+}
