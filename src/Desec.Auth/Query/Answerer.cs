@@ -38,7 +38,10 @@ public sealed class Answerer(ZoneStore store)
         }
         response.SetFlag(DnsHeader.AA);
         var result = Resolve(ref response, zone, qname, qtype, tcp);
-        if (result is LookupResult.Cname or LookupResult.Dname)
+        // A CNAME query is answered by the CNAME itself, synthesized or not (RFC 1034 §3.6.2):
+        // it is not chased further.
+        bool answered = qtype == RRType.CNAME;
+        if (result is LookupResult.Cname or LookupResult.Dname && !answered)
         {
             FollowChain(ref response, zones, qname, qtype, tcp);
         }

@@ -29,4 +29,13 @@ public class Rfc6672DnameTests
         Assert.Empty(a.AnswerRecords);
         Assert.Equal(ReturnCode.NoError, a.ReturnCode);
     }
+
+    [Fact]
+    public void A_cname_query_below_a_dname_is_not_chased_rfc1034_3_6_2()
+    {
+        var m = Ask(_store, "host.dn.example.com", RRType.CNAME);
+        Assert.Equal(ReturnCode.NoError, m.ReturnCode);
+        Assert.Equal(2, m.AnswerRecords.Count);
+        Assert.Empty(m.AuthorityRecords);
+    }
 }
