@@ -9,7 +9,7 @@ public static class RawDnsClient
 {
     public static byte[]? Udp(IPEndPoint server, byte[] query, int timeoutMs = 2000)
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         socket.ReceiveTimeout = timeoutMs;
         socket.Connect(server);
         socket.Send(query);
