@@ -117,8 +117,10 @@ public sealed class Answerer(ZoneStore store)
     /// </summary>
     private static void AnswerAny(ref ResponseBuilder response, ZoneNode node, ReadOnlySpan<byte> owner, bool tcp)
     {
-        foreach (var set in node.RRsets)
+        var sets = node.RRsets;
+        for (int i = 0; i < sets.Count; i++)
         {
+            var set = sets[i];
             if (set.Type is RRType.RRSIG or RRType.NSEC or RRType.NSEC3) { continue; }
             response.TryAdd(owner, set, set.Ttl);
             if (!tcp) { return; }
@@ -132,12 +134,15 @@ public sealed class Answerer(ZoneStore store)
         response.Enter(Section.Authority);
         if (cut.Find(RRType.NS) is { } ns) { response.TryAdd(ns); }
         response.Enter(Section.Additional);
-        foreach (var glue in cut.Glue)
+        // Indexed loops: enumerating an IReadOnlyList would allocate on every referral.
+        var glue = cut.Glue;
+        for (int i = 0; i < glue.Count; i++)
         {
             // RFC 9471 §3: glue for in-domain name servers must fit, else the response is truncated.
-            if (!response.TryAdd(glue)) { response.MarkTruncated(); }
+            if (!response.TryAdd(glue[i])) { response.MarkTruncated(); }
         }
-        foreach (var glue in cut.SiblingGlue) { response.TryAdd(glue); }
+        var siblingGlue = cut.SiblingGlue;
+        for (int i = 0; i < siblingGlue.Count; i++) { response.TryAdd(siblingGlue[i]); }
     }
 
     /// <summary>RFC 6672 §3.3: the DNAME, then a CNAME from the query name to its rewrite (TTL of the DNAME).</summary>

@@ -62,9 +62,10 @@ public ref struct ResponseBuilder
     {
         if (Truncated) { return false; }
         var mark = _writer.Mark();
-        foreach (var rdata in set.Rdatas)
+        var rdatas = set.Rdatas;
+        for (int i = 0; i < rdatas.Count; i++)
         {
-            if (!TryWriteRecord(owner, set.Type, ttl, rdata))
+            if (!TryWriteRecord(owner, set.Type, ttl, rdatas[i]))
             {
                 _writer.Rollback(mark);
                 if (_section != Section.Additional) { Truncated = true; }
