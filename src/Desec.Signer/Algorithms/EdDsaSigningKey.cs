@@ -57,11 +57,12 @@ internal sealed class EdDsaSigningKey : SigningKey
         CheckDestination(destination);
         if (Algorithm.Number == DnssecAlgorithm.Ed25519.Number)
         {
-            Ed25519.Sign(_privateKey, _publicKey, data, destination);
+            // Spans on purpose: with the byte[] the overload (sk, ctx, m, sig) would win, which is Ed25519ctx, not Ed25519.
+            Ed25519.Sign(new ReadOnlySpan<byte>(_privateKey), new ReadOnlySpan<byte>(_publicKey), data, destination);
         }
         else
         {
-            Ed448.Sign(_privateKey, _publicKey, EdDsaVerifyingKey.EmptyContext, data, destination);
+            Ed448.Sign(new ReadOnlySpan<byte>(_privateKey), new ReadOnlySpan<byte>(_publicKey), EdDsaVerifyingKey.EmptyContext, data, destination);
         }
         return SignatureSize;
     }
