@@ -55,6 +55,7 @@ internal sealed class EdDsaSigningKey : SigningKey
     public override int Sign(ReadOnlySpan<byte> data, Span<byte> destination)
     {
         CheckDestination(destination);
+        destination = destination[..SignatureSize]; // BouncyCastle wants the exact length
         if (Algorithm.Number == DnssecAlgorithm.Ed25519.Number)
         {
             // Spans on purpose: with the byte[] the overload (sk, ctx, m, sig) would win, which is Ed25519ctx, not Ed25519.

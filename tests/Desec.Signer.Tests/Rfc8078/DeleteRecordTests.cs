@@ -43,7 +43,7 @@ public class DeleteRecordTests
     [Fact]
     public void A_real_key_is_not_a_delete_request()
     {
-        var key = TestKeys.For(Algorithms.DnssecAlgorithm.EcdsaP256Sha256);
+        var key = TestKeys.For(Desec.Signer.Algorithms.DnssecAlgorithm.EcdsaP256Sha256);
         Assert.False(DnssecDelete.IsCdnskeyDelete(key.ToCdnskey(3600).Rdata));
         Assert.False(DnssecDelete.IsCdsDelete(key.ToCds(3600).Rdata));
         // The erratum's point: the RFC as printed ("CDS 0 0 0 0") has a digest of half an octet.
