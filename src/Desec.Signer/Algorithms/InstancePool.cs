@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace Desec.Signer.Algorithms;
+
+/// <summary>
+/// Copies of one key object, handed to one thread at a time. .NET documents no thread safety for
+/// an <see cref="System.Security.Cryptography.ECDsa"/> or <see cref="System.Security.Cryptography.RSA"/>
+/// instance, and signing runs on every core at once; a lock would serialize it. Each thread
+/// rents a copy (a new one when none is idle), uses it alone and returns it.
+/// </summary>
+/// <remarks>
+/// Measured on this project's 2-core machine (ECDSA P-256, 200-octet messages, Parallel.For): a
+/// lock gave about one core's rate, pooled copies about the same rate as thread-local copies, and
+/// both about twice the lock. <see cref="ConcurrentBag{T}"/> keeps a list per thread, so a thread
+/// gets back the copy it returned without contention. The pool never holds more copies than
+/// threads that used it at the same time.
+/// </remarks>
+internal sealed class InstancePool<T>(Func<T> create) : IDisposable where T : class, IDisposable
+{
+    private readonly ConcurrentBag<T> _idle = [];
+    private bool _disposed;
+
+    public T Rent()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _idle.TryTake(out var instance) ? instance : create();
+    }
+
+    public void Return(T instance)
+    {
+        if (_disposed) { instance.Dispose(); return; }
+        _idle.Add(instance);
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var instance)) { instance.Dispose(); }
+    }
+}

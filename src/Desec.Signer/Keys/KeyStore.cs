@@ -1,0 +1,177 @@
+using Desec.Signer.Algorithms;
+using Desec.Zone.Names;
+
+namespace Desec.Signer.Keys;
+
+/// <summary>
+/// The keys of every zone, kept in one folder (the state folder) as BIND key file pairs, so that
+/// BIND's and Knot's tools read them and an operator can bring keys made by <c>dnssec-keygen</c>.
+/// </summary>
+/// <remarks>
+/// A key is written as two files, each atomically (temporary file, flush, rename); the .private
+/// file gets mode 0600. Both temporary files are complete before either is renamed, so a crash
+/// can at worst leave a .private file without its .key, which loading reports by name.
+/// Roles of loaded keys: per algorithm, when the zone also has keys with flags 256, keys with
+/// flags 257 are KSKs and those with 256 ZSKs; otherwise every key is a CSK.
+/// </remarks>
+public sealed class KeyStore
+{
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _clock;
+
+    public KeyStore(string directory, TimeProvider? clock = null)
+    {
+        Directory = directory;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>Modulus size for generated RSASHA256 keys.</summary>
+    public int RsaModulusBits { get; init; } = 2048;
+
+    /// <summary>
+    /// The zone's keys; when the folder holds none for the zone, a new CSK (flags 257) of
+    /// <paramref name="algorithm"/> is made and saved first. Keys that are already there are used
+    /// as they are, whatever their algorithm: the algorithm only chooses what a new key gets.
+    /// </summary>
+    public IReadOnlyList<DnssecKey> LoadOrCreate(DnsName zone, DnssecAlgorithm algorithm)
+    {
+        lock (_gate)
+        {
+            var keys = Load(zone);
+            if (keys.Count > 0) { return keys; }
+            var key = KeyGenerator.Generate(zone, algorithm, DnskeyRdata.KskFlags, KeyRole.Csk, _clock.GetUtcNow(),
+                rsaModulusBits: RsaModulusBits);
+            Save(key);
+            return [key];
+        }
+    }
+
+    /// <summary>
+    /// Reads every <c>K&lt;zone&gt;+*.key</c>/<c>.private</c> pair of the zone, sorted by algorithm
+    /// and key tag. A file that cannot be read, a pair that does not match, or a file without its
+    /// pair is a <see cref="KeyFileException"/> naming the file.
+    /// </summary>
+    public IReadOnlyList<DnssecKey> Load(DnsName zone)
+    {
+        if (!System.IO.Directory.Exists(Directory)) { return []; }
+        string zoneText = BindKeyFileName.ZoneText(zone);
+        var baseNames = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string path in System.IO.Directory.EnumerateFiles(Directory, "K*"))
+        {
+            string fileName = Path.GetFileName(path);
+            string extension = Path.GetExtension(fileName);
+            if (extension is not (BindKeyFileName.PublicExtension or BindKeyFileName.PrivateExtension)) { continue; }
+            string baseName = fileName[..^extension.Length];
+            if (BindKeyFileName.TryParse(baseName, out string fileZone, out _, out _)
+                && string.Equals(fileZone, zoneText, StringComparison.OrdinalIgnoreCase))
+            {
+                baseNames.Add(baseName);
+            }
+        }
+        var loaded = baseNames.Select(name => ReadPair(zone, name)).ToList();
+        return AssignRoles(zone, loaded);
+    }
+
+    /// <summary>Writes the key's .key and .private files; refuses to replace files already there.</summary>
+    public void Save(DnssecKey key)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        string publicPath = Path.Combine(Directory, key.FileBaseName + BindKeyFileName.PublicExtension);
+        string privatePath = Path.Combine(Directory, key.FileBaseName + BindKeyFileName.PrivateExtension);
+        if (File.Exists(publicPath) || File.Exists(privatePath))
+        {
+            throw new KeyFileException(privatePath, "a key file of this name exists already (same zone, algorithm and key tag)");
+        }
+        string publicTemporary = AtomicFile.WriteTemporary(publicPath, BindPublicKeyFile.Format(key), AtomicFile.PublicMode);
+        string? privateTemporary = null;
+        try
+        {
+            privateTemporary = AtomicFile.WriteTemporary(privatePath, BindPrivateKeyFile.Format(key), AtomicFile.PrivateMode);
+            File.Move(privateTemporary, privatePath);
+            privateTemporary = null;
+            File.Move(publicTemporary, publicPath);
+        }
+        finally
+        {
+            if (privateTemporary is not null) { File.Delete(privateTemporary); }
+            File.Delete(publicTemporary);
+        }
+    }
+
+    private (DnssecKey Key, ushort Flags) ReadPair(DnsName zone, string baseName)
+    {
+        string publicPath = Path.Combine(Directory, baseName + BindKeyFileName.PublicExtension);
+        string privatePath = Path.Combine(Directory, baseName + BindKeyFileName.PrivateExtension);
+        if (!File.Exists(privatePath))
+        {
+            throw new KeyFileException(publicPath, $"has no {BindKeyFileName.PrivateExtension} file beside it; a key without its private part cannot sign (provision another signer's key as a DNSKEY record in the zone instead)");
+        }
+        if (!File.Exists(publicPath))
+        {
+            throw new KeyFileException(privatePath, $"has no {BindKeyFileName.PublicExtension} file beside it (perhaps key generation was interrupted); restore the .key file or remove this one");
+        }
+        BindKeyFileName.TryParse(baseName, out _, out byte nameAlgorithm, out ushort nameTag);
+
+        var (owner, rdata) = BindPublicKeyFile.Parse(ReadText(publicPath), publicPath);
+        if (owner != zone) { throw new KeyFileException(publicPath, $"holds a key for {owner}, not for {zone}"); }
+        ushort flags = DnskeyRdata.Flags(rdata);
+        if ((flags & ~(DnskeyRdata.ZoneKeyFlag | DnskeyRdata.SecureEntryPointFlag)) != 0 || (flags & DnskeyRdata.ZoneKeyFlag) == 0)
+        {
+            throw new KeyFileException(publicPath, $"has DNSKEY flags {flags}; only 256 (ZSK) and 257 (KSK/CSK) keys can sign (a revoked key cannot)");
+        }
+        if (rdata[2] != DnskeyRdata.Protocol) { throw new KeyFileException(publicPath, $"has DNSKEY protocol {rdata[2]}, not 3"); }
+        byte algorithm = DnskeyRdata.Algorithm(rdata);
+        ushort tag = KeyTag.Compute(rdata);
+        if (algorithm != nameAlgorithm || tag != nameTag)
+        {
+            throw new KeyFileException(publicPath, $"holds a key of algorithm {algorithm} with tag {tag}, but its name says algorithm {nameAlgorithm}, tag {nameTag}");
+        }
+
+        var fallbackCreated = File.GetLastWriteTimeUtc(privatePath);
+        var (signingKey, times) = BindPrivateKeyFile.Parse(ReadText(privatePath), privatePath, new DateTimeOffset(fallbackCreated, TimeSpan.Zero));
+        if (signingKey.Algorithm.Number != algorithm)
+        {
+            signingKey.Dispose();
+            throw new KeyFileException(privatePath, $"holds an algorithm {signingKey.Algorithm.Number} key, but {Path.GetFileName(publicPath)} one of algorithm {algorithm}");
+        }
+        if (!signingKey.PublicKey.Span.SequenceEqual(DnskeyRdata.PublicKey(rdata)))
+        {
+            signingKey.Dispose();
+            throw new KeyFileException(privatePath, $"does not hold the private key of the public key in {Path.GetFileName(publicPath)}");
+        }
+        // The role is settled once all the zone's keys are known; CSK until then.
+        return (new DnssecKey(zone, flags, signingKey, KeyRole.Csk, times), flags);
+    }
+
+    private static IReadOnlyList<DnssecKey> AssignRoles(DnsName zone, List<(DnssecKey Key, ushort Flags)> loaded)
+    {
+        var result = new List<DnssecKey>(loaded.Count);
+        foreach (var group in loaded.GroupBy(k => k.Key.Algorithm.Number))
+        {
+            bool split = group.Any(k => k.Flags == DnskeyRdata.ZskFlags) && group.Any(k => k.Flags == DnskeyRdata.KskFlags);
+            foreach (var (key, flags) in group)
+            {
+                var role = !split ? KeyRole.Csk : flags == DnskeyRdata.KskFlags ? KeyRole.Ksk : KeyRole.Zsk;
+                result.Add(role == key.Role ? key : new DnssecKey(zone, flags, key.SigningKey, role, key.Times));
+            }
+        }
+        result.Sort((a, b) => a.Algorithm.Number != b.Algorithm.Number
+            ? a.Algorithm.Number.CompareTo(b.Algorithm.Number)
+            : a.KeyTag.CompareTo(b.KeyTag));
+        return result;
+    }
+
+    private static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KeyFileException(path, $"cannot be read: {e.Message}", e);
+        }
+    }
+}
