@@ -15,6 +15,9 @@ public sealed class Nsec3Chain
 {
     private readonly Nsec3Entry[] _entries;
 
+    /// <summary>Every entry's hash, back to back in entry order: the binary search reads one contiguous array.</summary>
+    private readonly byte[] _hashes;
+
     /// <summary>For each zone node (by <see cref="ZoneNode.Index"/>): the index of its entry, or -1 when the chain skips it.</summary>
     private readonly int[] _entryOfNode;
 
@@ -23,6 +26,8 @@ public sealed class Nsec3Chain
         Zone = zone;
         Parameters = parameters;
         _entries = entries;
+        _hashes = new byte[entries.Length * Nsec3Hash.Length];
+        for (int i = 0; i < entries.Length; i++) { entries[i].Hash.CopyTo(_hashes, i * Nsec3Hash.Length); }
         _entryOfNode = entryOfNode;
         Ttl = ttl;
         ParamRecord = paramRecord;
@@ -63,7 +68,7 @@ public sealed class Nsec3Chain
         while (low <= high)
         {
             int middle = low + ((high - low) >> 1);
-            int order = _entries[middle].Hash.AsSpan().SequenceCompareTo(hash);
+            int order = _hashes.AsSpan(middle * Nsec3Hash.Length, Nsec3Hash.Length).SequenceCompareTo(hash);
             if (order == 0) { matches = true; return middle; }
             if (order < 0) { before = middle; low = middle + 1; }
             else { high = middle - 1; }

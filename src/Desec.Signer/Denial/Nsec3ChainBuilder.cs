@@ -36,13 +36,7 @@ public static class Nsec3ChainBuilder
         // Ordinal order of the hashes is the order of their base32hex labels (RFC 4648 §7 keeps the
         // sort order), which is the canonical order of the NSEC3 owner names (RFC 5155 §3.1.7).
         Array.Sort(entries, (a, b) => a.Hash.AsSpan().SequenceCompareTo(b.Hash));
-        for (int i = 1; i < entries.Length; i++)
-        {
-            if (entries[i].Hash.AsSpan().SequenceEqual(entries[i - 1].Hash))
-            {
-                throw new Nsec3HashCollisionException(entries[i - 1].Node.Name, entries[i].Node.Name, Nsec3Hash.ToLabel(entries[i].Hash));
-            }
-        }
+        CheckCollisions(entries);
 
         var entryOfNode = new int[zone.Nodes.Count];
         Array.Fill(entryOfNode, -1);
@@ -60,6 +54,22 @@ public static class Nsec3ChainBuilder
 
         var param = new ResourceRecord(zone.Origin, RRType.NSEC3PARAM, ParamTtl(zone), parameters.ParamRdata());
         return new Nsec3Chain(zone, parameters, entries, entryOfNode, ttl, param);
+    }
+
+    /// <summary>
+    /// RFC 5155 §7.1: "If a hash collision is detected, then a new salt has to be chosen, and the
+    /// signing process restarted." The caller chooses the salt; here it is an error. Equal hashes are
+    /// adjacent once sorted.
+    /// </summary>
+    internal static void CheckCollisions(Nsec3Entry[] sorted)
+    {
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i].Hash.AsSpan().SequenceEqual(sorted[i - 1].Hash))
+            {
+                throw new Nsec3HashCollisionException(sorted[i - 1].Node.Name, sorted[i].Node.Name, Nsec3Hash.ToLabel(sorted[i].Hash));
+            }
+        }
     }
 
     /// <summary>
