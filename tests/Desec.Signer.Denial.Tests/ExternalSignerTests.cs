@@ -75,4 +75,22 @@ public class ExternalSignerTests
         var chain = Nsec3ChainBuilder.Build(zone, Rfc5155Appendix.Parameters, [RRType.DNSKEY]);
         Assert.Equal(Texts(theirs, RRType.NSEC3), Texts(chain.Records, RRType.NSEC3));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Random_zone_chains_equal_both_tools(int seed)
+    {
+        RequireTools("ldns-keygen", "ldns-signzone", "dnssec-signzone");
+        string text = RandomZone.Text(seed, 400);
+        var zone = TestSupport.ZoneFromText(text);
+        using var signer = new ExternalSigner();
+        Assert.Equal(Texts(signer.Ldns(text, Origin), RRType.NSEC),
+            Texts(NsecChainBuilder.Build(zone, [RRType.DNSKEY]).Records, RRType.NSEC));
+        Assert.Equal(Texts(signer.Ldns(text, Origin, "-n", "-t", "0"), RRType.NSEC3),
+            Texts(Nsec3ChainBuilder.Build(zone, Nsec3Parameters.Default, [RRType.DNSKEY]).Records, RRType.NSEC3));
+        Assert.Equal(Texts(signer.Bind(text, Origin, "-3", "ab01", "-H", "3", "-A"), RRType.NSEC3),
+            Texts(Nsec3ChainBuilder.Build(zone, Nsec3Parameters.Parse("1 1 3 ab01"), [RRType.DNSKEY]).Records, RRType.NSEC3));
+    }
 }
