@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using Desec.Zone.Names;
+using Desec.Zone.Text;
+
+namespace Desec.Signer.Denial;
+
+/// <summary>
+/// The NSEC3 hash of an owner name (RFC 5155 §5): IH(salt, x, 0) = H(x || salt) and
+/// IH(salt, x, k) = H(IH(salt, x, k-1) || salt), with x the name's canonical wire form (RFC 4034
+/// §6.2: uncompressed, lower-cased). One-shot <see cref="SHA1.HashData(ReadOnlySpan{byte}, Span{byte})"/>
+/// into stack buffers: nothing is allocated, so the query path can hash next-closer and wildcard names.
+/// </summary>
+public static class Nsec3Hash
+{
+    /// <summary>SHA-1 digest length; also the length of an NSEC3 next hashed owner name (RFC 5155 §3.1.6).</summary>
+    public const int Length = SHA1.HashSizeInBytes;
+
+    /// <summary>Length of the base32hex owner label of a SHA-1 hash (RFC 4648 §7 without padding, RFC 5155 §3.3).</summary>
+    public const int LabelLength = 32;
+
+    /// <summary>Writes the 20-octet hash of <paramref name="wireName"/> (uncompressed wire form, any letter case).</summary>
+    public static void Compute(ReadOnlySpan<byte> wireName, ushort iterations, ReadOnlySpan<byte> salt, Span<byte> destination)
+    {
+        if (wireName.Length > DnsName.MaxLength) { throw new ArgumentException("a wire name is at most 255 octets", nameof(wireName)); }
+        if (salt.Length > Nsec3Parameters.MaxSaltLength) { throw new ArgumentException("an NSEC3 salt is at most 255 octets", nameof(salt)); }
+        if (destination.Length < Length) { throw new ArgumentException("the destination holds less than 20 octets", nameof(destination)); }
+        Span<byte> buffer = stackalloc byte[DnsName.MaxLength + Nsec3Parameters.MaxSaltLength];
+        var output = destination[..Length];
+
+        // Canonical form (RFC 4034 §6.2): lower-case; length octets (< 64) are never ASCII letters.
+        wireName.CopyTo(buffer);
+        DnsName.LowerInPlace(buffer[..wireName.Length]);
+        salt.CopyTo(buffer[wireName.Length..]);
+        SHA1.HashData(buffer[..(wireName.Length + salt.Length)], output);
+
+        for (int k = 0; k < iterations; k++)
+        {
+            output.CopyTo(buffer);
+            salt.CopyTo(buffer[Length..]);
+            SHA1.HashData(buffer[..(Length + salt.Length)], output);
+        }
+    }
+
+    public static void Compute(ReadOnlySpan<byte> wireName, Nsec3Parameters parameters, Span<byte> destination) =>
+        Compute(wireName, parameters.Iterations, parameters.Salt, destination);
+
+    public static byte[] Compute(DnsName name, Nsec3Parameters parameters)
+    {
+        var hash = new byte[Length];
+        Compute(name.Wire, parameters, hash);
+        return hash;
+    }
+
+    /// <summary>The owner label: the hash in base32hex, lower case, no padding (RFC 5155 §3.3).</summary>
+    public static string ToLabel(ReadOnlySpan<byte> hash) => Base32Hex.Encode(hash);
+
+    /// <summary>The NSEC3 owner name: the hash label prepended to the zone apex (RFC 5155 §3).</summary>
+    public static DnsName OwnerName(ReadOnlySpan<byte> hash, DnsName origin) => origin.Prepend(Encoding.ASCII.GetBytes(ToLabel(hash)));
+}

@@ -1,0 +1,82 @@
+using System.Buffers.Binary;
+using System.Globalization;
+
+namespace Desec.Signer.Denial;
+
+/// <summary>
+/// The parameters of an NSEC3 chain (RFC 5155 §3.1, §4.1). The default is RFC 9276 §3.1's advice:
+/// SHA-1, no Opt-Out, 0 additional iterations, an empty salt (<c>1 0 0 -</c>).
+/// </summary>
+public sealed class Nsec3Parameters
+{
+    /// <summary>RFC 5155 §11: hash algorithm 1 is SHA-1, the only one assigned.</summary>
+    public const byte Sha1 = 1;
+
+    /// <summary>RFC 5155 §3.1.5: the salt length is one octet.</summary>
+    public const int MaxSaltLength = 255;
+
+    public static Nsec3Parameters Default { get; } = new();
+
+    public Nsec3Parameters(ushort iterations = 0, byte[]? salt = null, bool optOut = false, byte hashAlgorithm = Sha1)
+    {
+        if (hashAlgorithm != Sha1) { throw new ArgumentException($"NSEC3 hash algorithm {hashAlgorithm} is not supported (RFC 5155 §11: only 1, SHA-1)", nameof(hashAlgorithm)); }
+        salt ??= [];
+        if (salt.Length > MaxSaltLength) { throw new ArgumentException("an NSEC3 salt is at most 255 octets (RFC 5155 §3.1.5)", nameof(salt)); }
+        HashAlgorithm = hashAlgorithm;
+        Iterations = iterations;
+        Salt = salt;
+        OptOut = optOut;
+    }
+
+    public byte HashAlgorithm { get; }
+    public ushort Iterations { get; }
+    public byte[] Salt { get; }
+
+    /// <summary>RFC 5155 §6: unsigned delegations are left out of the chain.</summary>
+    public bool OptOut { get; }
+
+    /// <summary>RFC 5155 §3.1.2.1: bit 7 (value 1) of an NSEC3 RR's flags is Opt-Out.</summary>
+    public byte Nsec3Flags => OptOut ? (byte)1 : (byte)0;
+
+    /// <summary>
+    /// Parses <c>ALG FLAGS ITERATIONS SALT</c> as in NSEC3PARAM presentation (salt in hex or <c>-</c>);
+    /// flags 1 means Opt-Out here (the NSEC3PARAM record itself always carries 0, RFC 5155 §4.1.2).
+    /// </summary>
+    public static Nsec3Parameters Parse(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length != 4
+            || !byte.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out byte algorithm)
+            || !byte.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out byte flags) || flags > 1
+            || !ushort.TryParse(words[2], NumberStyles.None, CultureInfo.InvariantCulture, out ushort iterations))
+        {
+            throw new FormatException($"expected 'ALGORITHM FLAGS ITERATIONS SALT' (as '1 0 0 -'), got '{text}'");
+        }
+        byte[] salt;
+        try { salt = words[3] == "-" ? [] : Convert.FromHexString(words[3]); }
+        catch (FormatException) { throw new FormatException($"the NSEC3 salt '{words[3]}' is neither hex nor '-'"); }
+        return new Nsec3Parameters(iterations, salt, flags == 1, algorithm);
+    }
+
+    /// <summary>The RDATA shared by NSEC3 and NSEC3PARAM: algorithm, flags, iterations, salt length, salt (RFC 5155 §3.2, §4.2).</summary>
+    internal int WriteHeader(Span<byte> destination, byte flags)
+    {
+        destination[0] = HashAlgorithm;
+        destination[1] = flags;
+        BinaryPrimitives.WriteUInt16BigEndian(destination[2..], Iterations);
+        destination[4] = (byte)Salt.Length;
+        Salt.CopyTo(destination[5..]);
+        return 5 + Salt.Length;
+    }
+
+    /// <summary>NSEC3PARAM RDATA: the Opt-Out flag is not used there and is zero (RFC 5155 §4.1.2).</summary>
+    public byte[] ParamRdata()
+    {
+        var rdata = new byte[5 + Salt.Length];
+        WriteHeader(rdata, 0);
+        return rdata;
+    }
+
+    public override string ToString() =>
+        $"{HashAlgorithm} {Nsec3Flags} {Iterations} {(Salt.Length == 0 ? "-" : Convert.ToHexStringLower(Salt))}";
+}
