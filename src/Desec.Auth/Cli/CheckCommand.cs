@@ -24,41 +24,8 @@ public static class CheckCommand
 
     public static int Run(FileInfo file, string? originText, bool print, TextWriter output, TextWriter error)
     {
-        if (!file.Exists)
-        {
-            error.WriteLine($"{file.FullName}: no such file");
-            return 1;
-        }
-        DnsName? origin = null;
-        if (originText is not null)
-        {
-            if (!DnsName.TryParse(originText.EndsWith('.') ? originText : originText + ".", null, out var parsed, out var reason))
-            {
-                error.WriteLine($"--origin '{originText}': {reason}");
-                return 1;
-            }
-            origin = parsed;
-        }
-
-        var parse = ZoneFileParser.ParseFile(file.FullName, origin);
-        foreach (var warning in parse.Warnings) { error.WriteLine($"warning: {warning}"); }
-        if (!parse.Success)
-        {
-            foreach (var e in parse.Errors) { error.WriteLine($"error: {e.Message}"); }
-            error.WriteLine($"{parse.Origin}: not loaded, {parse.Errors.Count} error(s)");
-            return 1;
-        }
-
-        var build = ZoneBuilder.Build(parse.Origin, parse.Records);
-        foreach (var warning in build.Warnings) { error.WriteLine($"warning: {warning}"); }
-        if (!build.Success)
-        {
-            foreach (var e in build.Errors) { error.WriteLine($"error: {e}"); }
-            error.WriteLine($"{parse.Origin}: not loaded, {build.Errors.Count} error(s)");
-            return 1;
-        }
-
-        var zone = build.Zone!;
+        var zone = ZoneLoading.LoadFile(file, originText, error);
+        if (zone is null) { return 1; }
         if (print) { ZonePrinter.WriteCanonical(zone, output); }
         error.WriteLine($"{zone.Origin}: loaded serial {zone.Serial}, {zone.RecordCount} records");
         return 0;

@@ -1,0 +1,187 @@
+using System.Buffers.Binary;
+using Desec.Signer.Apex;
+using Desec.Signer.Denial;
+using Desec.Signer.Keys;
+using Desec.Zone.Names;
+using Desec.Zone.Records;
+using Desec.Zone.Zones;
+using ZoneData = Desec.Zone.Zones.Zone;
+
+namespace Desec.Signer.Signing;
+
+public sealed class SigningResult
+{
+    public SignedZone? Zone { get; init; }
+    public List<ZoneProblem> Errors { get; } = [];
+    public List<ZoneProblem> Warnings { get; } = [];
+    public bool Success => Zone is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// Turns an unsigned zone into a signed one: the apex keys merged with provisioned ones
+/// (RFC 8901), CSYNC, the serial chosen by the caller, the NSEC or NSEC3 chain, and an RRSIG over
+/// every authoritative RRset (RFC 4035 §2.2), made on every core.
+/// </summary>
+public static class ZoneSigner
+{
+    public static SigningResult Sign(ZoneData unsigned, IReadOnlyList<DnssecKey> keys, SigningPolicy policy, uint serial, DateTimeOffset now)
+    {
+        var result = new SigningResult();
+        var origin = unsigned.Origin;
+        var records = new List<ResourceRecord>();
+        var provisioned = new List<ResourceRecord>();
+        foreach (var record in unsigned.Records)
+        {
+            switch (record.Type)
+            {
+                case RRType.RRSIG or RRType.NSEC or RRType.NSEC3 or RRType.NSEC3PARAM:
+                    continue; // the signer makes these itself
+                case RRType.DNSKEY or RRType.CDS or RRType.CDNSKEY:
+                    if (record.Owner != origin)
+                    {
+                        result.Errors.Add(new ZoneProblem(record.Location, record.Owner,
+                            $"{RRType.ToText(record.Type)} is only allowed at the apex (RFC 4035 §2.1, RFC 7344 §4)"));
+                    }
+                    else if (ProvisionedKeyCheck.Check(record) is { } reason)
+                    {
+                        result.Errors.Add(new ZoneProblem(record.Location, record.Owner,
+                            $"provisioned {RRType.ToText(record.Type)} {Desec.Zone.Rdata.RdataCodecs.Format(record.Type, record.Rdata)}: {reason}"));
+                    }
+                    else { provisioned.Add(record); }
+                    continue;
+                case RRType.CSYNC when policy.Csync && record.Owner == origin:
+                    continue; // replaced by the one that follows the serial
+                case RRType.SOA:
+                    records.Add(record with { Rdata = WithSerial(record.Rdata, serial) });
+                    continue;
+                default:
+                    records.Add(record);
+                    continue;
+            }
+        }
+        if (result.Errors.Count > 0) { return result; }
+
+        records.AddRange(ApexRecords.Merge(origin, keys, provisioned, policy));
+        if (policy.Csync)
+        {
+            var ns = unsigned.Apex.Find(RRType.NS)?.Rdatas ?? [];
+            records.Add(ApexRecords.Csync(origin, serial, unsigned.Soa.Ttl, ns, policy));
+        }
+
+        var built = ZoneBuilder.Build(origin, records);
+        if (!built.Success)
+        {
+            result.Errors.AddRange(built.Errors);
+            return result;
+        }
+        var zone = built.Zone!;
+
+        NsecChain? nsec = null;
+        Nsec3Chain? nsec3 = null;
+        var denialRecords = new List<ResourceRecord>();
+        if (policy.Denial == DenialMode.Nsec)
+        {
+            nsec = NsecChainBuilder.Build(zone);
+            denialRecords.AddRange(nsec.Records);
+        }
+        else
+        {
+            try { nsec3 = Nsec3ChainBuilder.Build(zone, policy.Nsec3); }
+            catch (Nsec3HashCollisionException e)
+            {
+                result.Errors.Add(new ZoneProblem(null, e.First, e.Message));
+                return result;
+            }
+            denialRecords.Add(nsec3.ParamRecord);
+        }
+
+        // What gets an RRSIG: every authoritative RRset; at a delegation only DS (RFC 4035 §2.2), never glue.
+        var toSign = new List<RRset>();
+        foreach (var node in zone.Nodes)
+        {
+            if (node.Is(NodeFlags.Occluded)) { continue; }
+            foreach (var set in node.RRsets)
+            {
+                if (node.Is(NodeFlags.Delegation) && set.Type != RRType.DS) { continue; }
+                toSign.Add(set);
+            }
+        }
+        foreach (var group in denialRecords.GroupBy(r => (r.Owner, r.Type)))
+        {
+            toSign.Add(new RRset(group.Key.Owner, group.Key.Type, group.First().Ttl, group.Select(r => r.Rdata)));
+        }
+        var nsec3Sets = nsec3 is null ? [] : nsec3.Entries.Select(e => new RRset(e.Record.Owner, RRType.NSEC3, e.Record.Ttl, [e.Record.Rdata])).ToArray();
+        int plain = toSign.Count;
+        toSign.AddRange(nsec3Sets);
+
+        var signatures = SignAll(toSign, keys, policy, now, out var refreshAt);
+
+        var final = new List<ResourceRecord>(records.Count + denialRecords.Count + plain);
+        final.AddRange(zone.Records);
+        final.AddRange(denialRecords);
+        for (int i = 0; i < plain; i++) { final.AddRange(signatures[i].Records); }
+        var signedBuild = ZoneBuilder.Build(origin, final);
+        if (!signedBuild.Success)
+        {
+            result.Errors.AddRange(signedBuild.Errors);
+            return result;
+        }
+        var signed = new SigningResult
+        {
+            Zone = new SignedZone(signedBuild.Zone!, policy.Denial, nsec, nsec3, nsec3Sets, signatures[plain..], keys, refreshAt),
+        };
+        signed.Warnings.AddRange(built.Warnings);
+        return signed;
+    }
+
+    /// <summary>Signs every RRset in parallel; DNSKEY, CDS and CDNSKEY with the key-signing keys, the rest with the zone-signing keys.</summary>
+    private static RRset[] SignAll(List<RRset> sets, IReadOnlyList<DnssecKey> keys, SigningPolicy policy, DateTimeOffset now, out DateTimeOffset refreshAt)
+    {
+        var zoneKeys = keys.Where(k => k.SignsZone).ToArray();
+        var keyKeys = keys.Where(k => k.SignsKeys).ToArray();
+        uint inception = Seconds(now - policy.InceptionOffset);
+        long validity = (long)policy.SignatureValidity.TotalSeconds;
+        long jitterRange = Math.Max(1, (long)(validity * policy.ExpirationJitter));
+        var result = new RRset[sets.Count];
+        long earliestExpiration = long.MaxValue;
+        var gate = new Lock();
+        Parallel.For(0, sets.Count, () => long.MaxValue, (i, _, earliest) =>
+        {
+            var set = sets[i];
+            var signers = ApexRecords.IsKeyType(set.Type) ? keyKeys : zoneKeys;
+            // Spread expirations over the jitter range, stable per RRset so re-signing moves them little.
+            long jitter = (uint)HashCode.Combine(set.Owner, set.Type) % jitterRange;
+            long expirationTime = now.ToUnixTimeSeconds() + validity - jitter;
+            uint expiration = unchecked((uint)expirationTime);
+            var rdatas = new List<byte[]>(signers.Length);
+            foreach (var key in signers) { rdatas.Add(RrsigSigner.Sign(set, key, inception, expiration)); }
+            result[i] = new RRset(set.Owner, RRType.RRSIG, set.Ttl, rdatas);
+            return Math.Min(earliest, expirationTime);
+        }, earliest => { lock (gate) { earliestExpiration = Math.Min(earliestExpiration, earliest); } });
+        var refreshBefore = TimeSpan.FromSeconds(validity * policy.RefreshRemaining);
+        refreshAt = earliestExpiration == long.MaxValue
+            ? now + policy.SignatureValidity - refreshBefore
+            : DateTimeOffset.FromUnixTimeSeconds(earliestExpiration) - refreshBefore;
+        return result;
+    }
+
+    private static uint Seconds(DateTimeOffset time) => unchecked((uint)time.ToUnixTimeSeconds());
+
+    /// <summary>SOA RDATA with the serial replaced (it follows the two names, RFC 1035 §3.3.13).</summary>
+    public static byte[] WithSerial(byte[] soa, uint serial)
+    {
+        var copy = (byte[])soa.Clone();
+        int mname = DnsName.WireLength(copy);
+        int rname = DnsName.WireLength(copy.AsSpan(mname));
+        BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(mname + rname), serial);
+        return copy;
+    }
+
+    public static uint SourceSerial(ZoneData zone)
+    {
+        var soa = zone.Soa.Rdatas[0];
+        int mname = DnsName.WireLength(soa);
+        int rname = DnsName.WireLength(soa.AsSpan(mname));
+        return BinaryPrimitives.ReadUInt32BigEndian(soa.AsSpan(mname + rname));
+    }
+}
