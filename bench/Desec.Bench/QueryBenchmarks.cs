@@ -42,7 +42,7 @@ public class QueryBenchmarks
         var parsed = ZoneFileParser.ParseText(ZoneText, "bench", origin);
         var zone = ZoneBuilder.Build(origin, parsed.Records).Zone!;
         var store = new ZoneStore();
-        store.Update(_ => new ZoneSet([zone]));
+        store.Update(_ => new ZoneSet([new ServedZone(zone)]));
         _handler = new QueryHandler(new Answerer(store), new AnswerOptions());
         _hit = Query("www.example.com.", 1);
         _nodata = Query("www.example.com.", 16);

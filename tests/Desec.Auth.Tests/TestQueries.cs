@@ -24,7 +24,7 @@ public static class TestQueries
             built.Add(result.Zone!);
         }
         var store = new ZoneStore();
-        store.Update(_ => new ZoneSet(built));
+        store.Update(_ => new ZoneSet(built.Select(z => new ServedZone(z))));
         return store;
     }
 

@@ -20,6 +20,26 @@ public sealed record ServerConfig
     /// <summary>UDP sockets (and receive loops) per address; 0 means one per core.</summary>
     public int UdpSocketsPerAddress { get; init; }
 
+    /// <summary>DNSSEC policy for every zone.</summary>
+    public SigningConfig Signing { get; init; } = new();
+
+    /// <summary>DNSSEC policy per zone name, over <see cref="Signing"/>.</summary>
+    public Dictionary<string, SigningConfig> ZoneSigning { get; init; } = [];
+
+    /// <summary>The signing policy of one zone.</summary>
+    public Desec.Signer.Signing.SigningPolicy PolicyFor(Desec.Zone.Names.DnsName zone)
+    {
+        var policy = Signing.ApplyTo(new Desec.Signer.Signing.SigningPolicy(), "signing");
+        foreach (var (name, config) in ZoneSigning)
+        {
+            if (Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out var parsed, out _) && parsed == zone)
+            {
+                policy = config.ApplyTo(policy, $"zone-signing.{name}");
+            }
+        }
+        return policy;
+    }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
@@ -54,6 +74,15 @@ public sealed record ServerConfig
         if (UdpSocketsPerAddress < 0) { throw new ConfigException($"udp-sockets-per-address {UdpSocketsPerAddress} is negative"); }
         if (Nsid is { Length: > 128 }) { throw new ConfigException("nsid is longer than 128 characters"); }
         if (Listen.Count == 0) { throw new ConfigException("listen has no address"); }
+        Signing.ApplyTo(new Desec.Signer.Signing.SigningPolicy(), "signing");
+        foreach (var (name, config) in ZoneSigning)
+        {
+            if (!Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out _, out var reason))
+            {
+                throw new ConfigException($"zone-signing: '{name}' is not a zone name: {reason}");
+            }
+            config.ApplyTo(new Desec.Signer.Signing.SigningPolicy(), $"zone-signing.{name}");
+        }
         return Listen.Select(ParseEndPoint).ToList();
     }
 

@@ -22,7 +22,7 @@ public sealed class Answerer(ZoneStore store)
     /// <summary>Longest CNAME/DNAME chain followed; longer chains (and loops) stop there.</summary>
     private const int MaxChain = 12;
 
-    public void Answer(ref ResponseBuilder response, ReadOnlySpan<byte> qname, ushort qtype, bool tcp)
+    public void Answer(ref ResponseBuilder response, ReadOnlySpan<byte> qname, ushort qtype, bool tcp, bool dnssecOk = false)
     {
         var zones = store.Current;
         var zone = zones.FindZone(qname);
@@ -32,24 +32,27 @@ public sealed class Answerer(ZoneStore store)
             return;
         }
         // RFC 4035 §3.1.4.1: DS lives on the parent side of a cut; answer it from the parent when served.
-        if (qtype == RRType.DS && qname.Length == zone.Origin.Length && zones.FindParent(zone) is { } parent)
+        if (qtype == RRType.DS && qname.Length == zone.Zone.Origin.Length && zones.FindParent(zone) is { } parent)
         {
             zone = parent;
         }
         response.SetFlag(DnsHeader.AA);
-        var result = Resolve(ref response, zone, qname, qtype, tcp);
+        var result = Resolve(ref response, zone, qname, qtype, tcp, dnssecOk);
         // A CNAME query is answered by the CNAME itself, synthesized or not (RFC 1034 §3.6.2):
         // it is not chased further.
         bool answered = qtype == RRType.CNAME;
         if (result is LookupResult.Cname or LookupResult.Dname && !answered)
         {
-            FollowChain(ref response, zones, qname, qtype, tcp);
+            FollowChain(ref response, zones, qname, qtype, tcp, dnssecOk);
         }
     }
 
     /// <summary>Resolves one name in one zone; for CNAME/DNAME the caller follows the chain.</summary>
-    private static LookupResult Resolve(ref ResponseBuilder response, ZoneData zone, ReadOnlySpan<byte> qname, ushort qtype, bool tcp)
+    private static LookupResult Resolve(ref ResponseBuilder response, ServedZone served, ReadOnlySpan<byte> qname, ushort qtype, bool tcp, bool dnssecOk)
     {
+        var zone = served.Zone;
+        // RFC 4035 §3.1: DNSSEC records go in only when the query set DO and the zone is signed.
+        bool dnssec = dnssecOk && served.Signed is not null;
         if (!zone.TryFindClosestEncloser(qname, out var encloser)) { return LookupResult.NotInZones; }
         bool exact = encloser.Name.Length == qname.Length;
 
@@ -61,13 +64,13 @@ public sealed class Answerer(ZoneStore store)
         {
             if (cut.Is(NodeFlags.Delegation))
             {
-                Referral(ref response, cut);
+                Referral(ref response, served, cut, dnssec);
                 return LookupResult.Referral;
             }
-            return SynthesizeFromDname(ref response, cut, qname);
+            return SynthesizeFromDname(ref response, cut, qname, dnssec);
         }
 
-        if (exact) { return AnswerFromNode(ref response, zone, encloser, qname, qtype, tcp); }
+        if (exact) { return AnswerFromNode(ref response, served, encloser, qname, qtype, tcp, dnssec, wildcard: false); }
 
         // Step 3c: the source of synthesis is the wildcard child of the closest encloser (RFC 4592 §3.3.1).
         Span<byte> wildcard = stackalloc byte[DnsName.MaxLength + 2];
@@ -78,61 +81,107 @@ public sealed class Answerer(ZoneStore store)
             encloser.Name.Wire.CopyTo(wildcard[2..]);
             if (zone.TryFind(wildcard[..(encloser.Name.Length + 2)], out var source) && !source.Is(NodeFlags.Occluded))
             {
-                return AnswerFromNode(ref response, zone, source, qname, qtype, tcp);
+                return AnswerFromNode(ref response, served, source, qname, qtype, tcp, dnssec, wildcard: true);
             }
         }
         response.SetRcode(DnsHeader.NXDomain);
-        AddNegativeSoa(ref response, zone);
+        AddNegativeSoa(ref response, zone, dnssec);
+        if (dnssec) { DenialAnswers.Add(ref response, served, Denial.NameError, qname); }
         return LookupResult.NXDomain;
     }
 
-    private static LookupResult AnswerFromNode(ref ResponseBuilder response, ZoneData zone, ZoneNode node,
-        ReadOnlySpan<byte> owner, ushort qtype, bool tcp)
+    private static LookupResult AnswerFromNode(ref ResponseBuilder response, ServedZone served, ZoneNode node,
+        ReadOnlySpan<byte> owner, ushort qtype, bool tcp, bool dnssec, bool wildcard)
     {
         response.Enter(Section.Answer);
+        var result = AnswerData(ref response, served, node, owner, qtype, tcp, dnssec);
+        if (dnssec)
+        {
+            if (result == LookupResult.NoData)
+            {
+                // RFC 4035 §3.1.3.1 and §3.1.3.4 (RFC 5155 §7.2.3-7.2.5); a DS query at a cut is the DS no-data case.
+                var denial = wildcard ? Denial.WildcardNoData : qtype == RRType.DS ? Denial.NoDs : Denial.NoData;
+                DenialAnswers.Add(ref response, served, denial, owner);
+            }
+            else if (wildcard)
+            {
+                // RFC 4035 §3.1.3.3: an answer from a wildcard proves that the query name itself does not exist.
+                DenialAnswers.Add(ref response, served, Denial.WildcardAnswer, owner);
+            }
+        }
+        return result;
+    }
+
+    private static LookupResult AnswerData(ref ResponseBuilder response, ServedZone served, ZoneNode node,
+        ReadOnlySpan<byte> owner, ushort qtype, bool tcp, bool dnssec)
+    {
+        var zone = served.Zone;
         if (qtype == RRType.ANY && !node.IsEmpty)
         {
-            AnswerAny(ref response, node, owner, tcp);
+            AnswerAny(ref response, node, owner, tcp, dnssec);
+            return LookupResult.Answer;
+        }
+        if (qtype == RRType.RRSIG && node.Find(RRType.RRSIG) is not null)
+        {
+            // Asked for by type: every RRSIG RRset of the name (one per covered type).
+            var sets = node.RRsets;
+            for (int i = 0; i < sets.Count; i++)
+            {
+                if (sets[i].Type == RRType.RRSIG) { response.TryAdd(owner, sets[i], sets[i].Ttl); }
+            }
             return LookupResult.Answer;
         }
         var set = node.Find(qtype);
         if (set is not null)
         {
-            response.TryAdd(owner, set, set.Ttl);
-            AddTargetAddresses(ref response, zone, set);
+            AddWithSignatures(ref response, node, owner, set, set.Ttl, dnssec);
+            AddTargetAddresses(ref response, zone, set, dnssec);
             return LookupResult.Answer;
         }
         if (node.Is(NodeFlags.HasCname) && node.Find(RRType.CNAME) is { } cname)
         {
-            response.TryAdd(owner, cname, cname.Ttl);
+            AddWithSignatures(ref response, node, owner, cname, cname.Ttl, dnssec);
             return LookupResult.Cname;
         }
-        AddNegativeSoa(ref response, zone);
+        AddNegativeSoa(ref response, zone, dnssec);
         return LookupResult.NoData;
+    }
+
+    /// <summary>An RRset and, with DNSSEC, the RRSIGs over it (RFC 4035 §3.1.1), written under <paramref name="owner"/>.</summary>
+    private static void AddWithSignatures(ref ResponseBuilder response, ZoneNode node, ReadOnlySpan<byte> owner, RRset set, uint ttl, bool dnssec)
+    {
+        if (!response.TryAdd(owner, set, ttl) || !dnssec) { return; }
+        if (node.FindSignatures(set.Type) is { } signatures) { response.TryAdd(owner, signatures, ttl); }
     }
 
     /// <summary>
     /// RFC 8482 §4.1: over UDP, one RRset is enough (the first by type); over TCP, where size
     /// is no amplification risk, every RRset of the name.
     /// </summary>
-    private static void AnswerAny(ref ResponseBuilder response, ZoneNode node, ReadOnlySpan<byte> owner, bool tcp)
+    private static void AnswerAny(ref ResponseBuilder response, ZoneNode node, ReadOnlySpan<byte> owner, bool tcp, bool dnssec)
     {
         var sets = node.RRsets;
         for (int i = 0; i < sets.Count; i++)
         {
             var set = sets[i];
             if (set.Type is RRType.RRSIG or RRType.NSEC or RRType.NSEC3) { continue; }
-            response.TryAdd(owner, set, set.Ttl);
+            AddWithSignatures(ref response, node, owner, set, set.Ttl, dnssec);
             if (!tcp) { return; }
         }
     }
 
     /// <summary>RFC 1034 §4.3.2 step 3b: NS of the cut in authority, AA clear, glue in additional.</summary>
-    private static void Referral(ref ResponseBuilder response, ZoneNode cut)
+    private static void Referral(ref ResponseBuilder response, ServedZone served, ZoneNode cut, bool dnssec)
     {
         response.ClearFlag(DnsHeader.AA);
         response.Enter(Section.Authority);
         if (cut.Find(RRType.NS) is { } ns) { response.TryAdd(ns); }
+        if (dnssec)
+        {
+            // RFC 4035 §3.1.4: the signed DS of a secure delegation, or the proof that there is none.
+            if (cut.Find(RRType.DS) is { } ds) { AddWithSignatures(ref response, cut, ds.Owner.Wire, ds, ds.Ttl, dnssec); }
+            else { DenialAnswers.Add(ref response, served, Denial.NoDs, cut.Name.Wire); }
+        }
         response.Enter(Section.Additional);
         // Indexed loops: enumerating an IReadOnlyList would allocate on every referral.
         var glue = cut.Glue;
@@ -146,11 +195,12 @@ public sealed class Answerer(ZoneStore store)
     }
 
     /// <summary>RFC 6672 §3.3: the DNAME, then a CNAME from the query name to its rewrite (TTL of the DNAME).</summary>
-    private static LookupResult SynthesizeFromDname(ref ResponseBuilder response, ZoneNode dnameNode, ReadOnlySpan<byte> qname)
+    private static LookupResult SynthesizeFromDname(ref ResponseBuilder response, ZoneNode dnameNode, ReadOnlySpan<byte> qname, bool dnssec)
     {
         var dname = dnameNode.Find(RRType.DNAME)!;
         response.Enter(Section.Answer);
-        response.TryAdd(dname);
+        // RFC 6672 §5.3.1: the DNAME is signed; the CNAME synthesized from it is not.
+        AddWithSignatures(ref response, dnameNode, dname.Owner.Wire, dname, dname.Ttl, dnssec);
         Span<byte> target = stackalloc byte[DnsName.MaxLength + DnsName.MaxLength];
         int length = Rewrite(qname, dnameNode.Name.Length, dname.Rdatas[0], target);
         if (length > DnsName.MaxLength)
@@ -175,7 +225,7 @@ public sealed class Answerer(ZoneStore store)
     /// Follows CNAMEs (and DNAME rewrites) from the answer already written, inside the served
     /// zones, each step added to the answer (RFC 1034 §3.6.2); a name seen before ends the chain.
     /// </summary>
-    private static void FollowChain(ref ResponseBuilder response, ZoneSet zones, ReadOnlySpan<byte> qname, ushort qtype, bool tcp)
+    private static void FollowChain(ref ResponseBuilder response, ZoneSet zones, ReadOnlySpan<byte> qname, ushort qtype, bool tcp, bool dnssecOk)
     {
         var seen = new List<DnsName> { DnsName.FromWire(qname) };
         var current = NextInChain(zones, seen[0], qtype);
@@ -184,7 +234,7 @@ public sealed class Answerer(ZoneStore store)
             seen.Add(current);
             var zone = zones.FindZone(current.Wire);
             if (zone is null) { return; }
-            var result = Resolve(ref response, zone, current.Wire, qtype, tcp);
+            var result = Resolve(ref response, zone, current.Wire, qtype, tcp, dnssecOk);
             if (result is not (LookupResult.Cname or LookupResult.Dname)) { return; }
             current = NextInChain(zones, current, qtype);
         }
@@ -193,7 +243,7 @@ public sealed class Answerer(ZoneStore store)
     /// <summary>Where the CNAME at (or DNAME above) <paramref name="name"/> points.</summary>
     private static DnsName? NextInChain(ZoneSet zones, DnsName name, ushort qtype)
     {
-        var zone = zones.FindZone(name.Wire);
+        var zone = zones.FindZone(name.Wire)?.Zone;
         if (zone is null || !zone.TryFindClosestEncloser(name.Wire, out var node)) { return null; }
         if (node.Name.Length == name.Length && node.Find(RRType.CNAME) is { } cname)
         {
@@ -214,19 +264,19 @@ public sealed class Answerer(ZoneStore store)
     }
 
     /// <summary>RFC 2308 §3: the SOA in authority, its TTL the lesser of the SOA TTL and MINIMUM (RFC 2308 §5).</summary>
-    private static void AddNegativeSoa(ref ResponseBuilder response, ZoneData zone)
+    private static void AddNegativeSoa(ref ResponseBuilder response, ZoneData zone, bool dnssec)
     {
         response.Enter(Section.Authority);
         var soa = zone.Soa;
         uint minimum = BinaryPrimitives.ReadUInt32BigEndian(soa.Rdatas[0].AsSpan(soa.Rdatas[0].Length - 4));
-        response.TryAdd(soa.Owner.Wire, soa, Math.Min(soa.Ttl, minimum));
+        AddWithSignatures(ref response, zone.Apex, soa.Owner.Wire, soa, Math.Min(soa.Ttl, minimum), dnssec);
     }
 
     /// <summary>
     /// RFC 1034 §3.6 / RFC 2782: addresses of the hosts that NS, MX and SRV records name, when they
     /// are in the zone, as room allows (never TC for these).
     /// </summary>
-    private static void AddTargetAddresses(ref ResponseBuilder response, ZoneData zone, RRset set)
+    private static void AddTargetAddresses(ref ResponseBuilder response, ZoneData zone, RRset set, bool dnssec)
     {
         int targetOffset = set.Type switch { RRType.NS => 0, RRType.MX => 2, RRType.SRV => 6, _ => -1 };
         if (targetOffset < 0) { return; }
@@ -236,8 +286,9 @@ public sealed class Answerer(ZoneStore store)
             var target = set.Rdatas[i].AsSpan(targetOffset);
             if (SeenEarlier(set, i, targetOffset, target)) { continue; }
             if (!zone.TryFind(target, out var node) || (node.Is(NodeFlags.Occluded) && !IsGlueFor(set, zone))) { continue; }
-            if (node.Find(RRType.A) is { } a) { response.TryAdd(a); }
-            if (node.Find(RRType.AAAA) is { } aaaa) { response.TryAdd(aaaa); }
+            bool signedHere = dnssec && !node.Is(NodeFlags.Occluded);
+            if (node.Find(RRType.A) is { } a) { AddWithSignatures(ref response, node, a.Owner.Wire, a, a.Ttl, signedHere); }
+            if (node.Find(RRType.AAAA) is { } aaaa) { AddWithSignatures(ref response, node, aaaa.Owner.Wire, aaaa, aaaa.Ttl, signedHere); }
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options) : IQu
                     builder.SetRcode(DnsHeader.Refused);
                     break;
                 }
-                answerer.Answer(ref builder, request.Slice(DnsHeader.Length, query.QuestionNameLength), query.QType, tcp);
+                answerer.Answer(ref builder, request.Slice(DnsHeader.Length, query.QuestionNameLength), query.QType, tcp, query.DnssecOk);
                 break;
         }
         return builder.Finish(query.HasEdns, options.MaxUdpPayload, extendedRcode, query.DnssecOk, nsid);

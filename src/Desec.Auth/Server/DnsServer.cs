@@ -22,7 +22,9 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers) : IHo
     private readonly List<TcpListener> _tcp = [];
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private ZoneFileSource? _files;
+    private SigningService? _signing;
     private PosixSignalRegistration? _hangup;
+    private Timer? _refresh;
 
     public ZoneStore Store => _store;
     public IReadOnlyList<IPEndPoint> UdpEndPoints => _udp.Select(l => l.LocalEndPoint).ToList();
@@ -33,9 +35,14 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers) : IHo
         var endpoints = config.Validate();
         System.IO.Directory.CreateDirectory(config.State);
         _files = new ZoneFileSource(config.Zones, _logger);
-        var zones = _files.Reload();
+        _signing = new SigningService(config.State, config.PolicyFor, TimeProvider.System, _logger);
+        // Nothing is served before it is signed, so a restart after long downtime never serves expired signatures.
+        var zones = _signing.Publish(_files.Reload());
         _store.Update(_ => new ZoneSet(zones));
         _logger.LogInformation("{Count} zones served", zones.Count);
+        // Signatures are refreshed when they reach their refresh point (checked every minute).
+        _refresh = new Timer(_ => { if (_signing.NextRefresh() <= DateTimeOffset.UtcNow) { _ = Task.Run(ReloadAsync); } },
+            null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
         var options = new AnswerOptions
         {
@@ -78,7 +85,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers) : IHo
         try
         {
             _logger.LogInformation("reloading zones from {Directory}", config.Zones);
-            var zones = _files!.Reload();
+            var zones = _signing!.Publish(_files!.Reload());
             _store.Update(_ => new ZoneSet(zones));
             _logger.LogInformation("{Count} zones served", zones.Count);
         }
@@ -98,6 +105,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers) : IHo
     {
         _hangup?.Dispose();
         _hangup = null;
+        if (_refresh is not null) { await _refresh.DisposeAsync(); }
+        _refresh = null;
         foreach (var listener in _udp) { await listener.DisposeAsync(); }
         foreach (var listener in _tcp) { await listener.DisposeAsync(); }
         _udp.Clear();

@@ -11,28 +11,28 @@ public sealed class ZoneSet
 {
     public static readonly ZoneSet Empty = new([]);
 
-    private readonly Dictionary<byte[], Zone.Zones.Zone> _byKey;
-    private readonly Dictionary<byte[], Zone.Zones.Zone>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
+    private readonly Dictionary<byte[], ServedZone> _byKey;
+    private readonly Dictionary<byte[], ServedZone>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
 
-    public ZoneSet(IEnumerable<Zone.Zones.Zone> zones)
+    public ZoneSet(IEnumerable<ServedZone> zones)
     {
-        _byKey = new Dictionary<byte[], Zone.Zones.Zone>(NameKeyComparer.Instance);
+        _byKey = new Dictionary<byte[], ServedZone>(NameKeyComparer.Instance);
         foreach (var zone in zones) { _byKey[CanonicalOrder.Key(zone.Origin)] = zone; }
         _bySpan = _byKey.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
     public int Count => _byKey.Count;
 
-    public IEnumerable<Zone.Zones.Zone> Zones => _byKey.Values;
+    public IEnumerable<ServedZone> Zones => _byKey.Values;
 
-    public ZoneSet With(Zone.Zones.Zone zone) => new(_byKey.Values.Where(z => z.Origin != zone.Origin).Append(zone));
+    public ZoneSet With(ServedZone zone) => new(_byKey.Values.Where(z => z.Origin != zone.Origin).Append(zone));
 
     public ZoneSet Without(DnsName origin) => new(_byKey.Values.Where(z => z.Origin != origin));
 
-    public Zone.Zones.Zone? Get(DnsName origin) => _byKey.GetValueOrDefault(CanonicalOrder.Key(origin));
+    public ServedZone? Get(DnsName origin) => _byKey.GetValueOrDefault(CanonicalOrder.Key(origin));
 
     /// <summary>The zone whose origin is the longest suffix of <paramref name="wireName"/>, or null.</summary>
-    public Zone.Zones.Zone? FindZone(ReadOnlySpan<byte> wireName)
+    public ServedZone? FindZone(ReadOnlySpan<byte> wireName)
     {
         Span<byte> buffer = stackalloc byte[CanonicalOrder.MaxKeyLength(DnsName.MaxLength)];
         var key = buffer[..CanonicalOrder.WriteKey(wireName, buffer)];
@@ -40,7 +40,7 @@ public sealed class ZoneSet
     }
 
     /// <summary>The zone that holds the delegation of <paramref name="zone"/> (the parent side, for DS), or null.</summary>
-    public Zone.Zones.Zone? FindParent(Zone.Zones.Zone zone)
+    public ServedZone? FindParent(ServedZone zone)
     {
         if (zone.Origin.IsRoot) { return null; }
         Span<byte> buffer = stackalloc byte[CanonicalOrder.MaxKeyLength(DnsName.MaxLength)];
@@ -51,7 +51,7 @@ public sealed class ZoneSet
     }
 
     /// <summary>Tries the key's prefixes that end at a label boundary, longest first, down to the root's empty key.</summary>
-    private Zone.Zones.Zone? FindByKey(ReadOnlySpan<byte> key, int end)
+    private ServedZone? FindByKey(ReadOnlySpan<byte> key, int end)
     {
         while (true)
         {
