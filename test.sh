@@ -12,6 +12,7 @@ packages=(
   knot:knotd
   knot-dnssecutils:kzonecheck
   ldnsutils:ldns-verify-zone
+  unbound:unbound
 )
 missing=()
 for pair in "${packages[@]}"; do

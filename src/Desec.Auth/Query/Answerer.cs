@@ -8,7 +8,7 @@ using ZoneData = Desec.Zone.Zones.Zone;
 namespace Desec.Auth.Query;
 
 /// <summary>How a name was resolved in a zone (RFC 1034 §4.3.2 step 3).</summary>
-public enum LookupResult { Answer, NoData, NXDomain, Referral, Cname, Dname, NotInZones }
+public enum LookupResult { Answer, NoData, NXDomain, Referral, Cname, WildcardCname, Dname, NotInZones }
 
 /// <summary>
 /// Answers a query from the published zones, following RFC 1034 §4.3.2: find the zone by longest
@@ -41,10 +41,25 @@ public sealed class Answerer(ZoneStore store)
         // A CNAME query is answered by the CNAME itself, synthesized or not (RFC 1034 §3.6.2):
         // it is not chased further.
         bool answered = qtype == RRType.CNAME;
-        if (result is LookupResult.Cname or LookupResult.Dname && !answered)
+        if (result is LookupResult.Cname or LookupResult.WildcardCname or LookupResult.Dname && !answered)
         {
-            FollowChain(ref response, zones, qname, qtype, tcp, dnssecOk);
+            // Proofs for CNAMEs synthesized from wildcards go in the authority section, so they
+            // wait until every answer record of the chain is written.
+            List<(ServedZone Zone, DnsName Name)>? wildcardSteps = null;
+            if (result == LookupResult.WildcardCname) { (wildcardSteps = []).Add((zone, DnsName.FromWire(qname))); }
+            FollowChain(ref response, zones, qname, qtype, tcp, dnssecOk, ref wildcardSteps);
+            AddWildcardProofs(ref response, wildcardSteps, dnssecOk);
         }
+        else if (result == LookupResult.WildcardCname)
+        {
+            AddWildcardProofs(ref response, [(zone, DnsName.FromWire(qname))], dnssecOk);
+        }
+    }
+
+    private static void AddWildcardProofs(ref ResponseBuilder response, List<(ServedZone Zone, DnsName Name)>? steps, bool dnssecOk)
+    {
+        if (!dnssecOk || steps is null) { return; }
+        foreach (var (zone, name) in steps) { DenialAnswers.Add(ref response, zone, Denial.WildcardAnswer, name.Wire); }
     }
 
     /// <summary>Resolves one name in one zone; for CNAME/DNAME the caller follows the chain.</summary>
@@ -103,13 +118,14 @@ public sealed class Answerer(ZoneStore store)
                 var denial = wildcard ? Denial.WildcardNoData : qtype == RRType.DS ? Denial.NoDs : Denial.NoData;
                 DenialAnswers.Add(ref response, served, denial, owner);
             }
-            else if (wildcard)
+            else if (wildcard && result != LookupResult.Cname)
             {
                 // RFC 4035 §3.1.3.3: an answer from a wildcard proves that the query name itself does not exist.
+                // (For a wildcard CNAME the caller adds it once the chain's answer records are written.)
                 DenialAnswers.Add(ref response, served, Denial.WildcardAnswer, owner);
             }
         }
-        return result;
+        return result == LookupResult.Cname && wildcard ? LookupResult.WildcardCname : result;
     }
 
     private static LookupResult AnswerData(ref ResponseBuilder response, ServedZone served, ZoneNode node,
@@ -225,7 +241,8 @@ public sealed class Answerer(ZoneStore store)
     /// Follows CNAMEs (and DNAME rewrites) from the answer already written, inside the served
     /// zones, each step added to the answer (RFC 1034 §3.6.2); a name seen before ends the chain.
     /// </summary>
-    private static void FollowChain(ref ResponseBuilder response, ZoneSet zones, ReadOnlySpan<byte> qname, ushort qtype, bool tcp, bool dnssecOk)
+    private static void FollowChain(ref ResponseBuilder response, ZoneSet zones, ReadOnlySpan<byte> qname, ushort qtype, bool tcp,
+        bool dnssecOk, ref List<(ServedZone Zone, DnsName Name)>? wildcardSteps)
     {
         var seen = new List<DnsName> { DnsName.FromWire(qname) };
         var current = NextInChain(zones, seen[0], qtype);
@@ -235,7 +252,8 @@ public sealed class Answerer(ZoneStore store)
             var zone = zones.FindZone(current.Wire);
             if (zone is null) { return; }
             var result = Resolve(ref response, zone, current.Wire, qtype, tcp, dnssecOk);
-            if (result is not (LookupResult.Cname or LookupResult.Dname)) { return; }
+            if (result == LookupResult.WildcardCname) { (wildcardSteps ??= []).Add((zone, current)); }
+            if (result is not (LookupResult.Cname or LookupResult.WildcardCname or LookupResult.Dname)) { return; }
             current = NextInChain(zones, current, qtype);
         }
     }

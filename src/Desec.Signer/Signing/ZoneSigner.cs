@@ -130,8 +130,7 @@ public static class ZoneSigner
         {
             Zone = new SignedZone(signedBuild.Zone!, policy.Denial, nsec, nsec3, nsec3Sets, signatures[plain..], keys, refreshAt),
         };
-        signed.Warnings.AddRange(built.Warnings);
-        return signed;
+        return signed; // the source's warnings were reported when it was loaded
     }
 
     /// <summary>Signs every RRset in parallel; DNSKEY, CDS and CDNSKEY with the key-signing keys, the rest with the zone-signing keys.</summary>

@@ -13,7 +13,10 @@ public sealed class ServerProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    public ServerProcess(string zonesSource, params string[] extraArguments)
+    public ServerProcess(string zonesSource, params string[] extraArguments) : this(zonesSource, null, extraArguments) { }
+
+    /// <param name="stateDirectory">A state folder prepared by the test (keys made in advance); default: a new one.</param>
+    public ServerProcess(string zonesSource, string? stateDirectory, params string[] extraArguments)
     {
         Directory = Path.Combine(Path.GetTempPath(), "desec-auth-test-" + Guid.NewGuid().ToString("N")[..8]);
         ZonesDirectory = Path.Combine(Directory, "zones");
@@ -30,7 +33,8 @@ public sealed class ServerProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "desec-auth.dll"));
-        foreach (var argument in (string[])["serve", "--zones", ZonesDirectory, "--state", Path.Combine(Directory, "state"),
+        StateDirectory = stateDirectory ?? Path.Combine(Directory, "state");
+        foreach (var argument in (string[])["serve", "--zones", ZonesDirectory, "--state", StateDirectory,
                      "--listen", $"127.0.0.1:{Port}", .. extraArguments])
         {
             start.ArgumentList.Add(argument);
@@ -45,6 +49,7 @@ public sealed class ServerProcess : IDisposable
 
     public string Directory { get; }
     public string ZonesDirectory { get; }
+    public string StateDirectory { get; }
     public int Port { get; }
     public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
     public Process Process => _process;

@@ -1,0 +1,51 @@
+using Desec.Signer.Algorithms;
+using Desec.Signer.Keys;
+using Desec.Zone.Names;
+using Interop.Tests.Serving;
+
+namespace Interop.Tests.Dnssec;
+
+/// <summary>
+/// Our server with three signed zones: example.com (the served test zone), child.example.com (a
+/// secure delegation: its DS is in the parent) and insec.example.com (an insecure one: no DS).
+/// Keys are made before start so that the parent can hold the child's DS.
+/// </summary>
+public sealed class SignedServer : IDisposable
+{
+    private readonly string _source;
+
+    public SignedServer(string denial, string algorithm)
+    {
+        _source = Path.Combine(Path.GetTempPath(), "signed-zones-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_source);
+        string zones = Path.Combine(AppContext.BaseDirectory, "ServeZones");
+        string state = Path.Combine(_source, "state");
+        var alg = DnssecAlgorithm.All.First(a => a.Number.ToString() == algorithm);
+        var childKey = new KeyStore(Path.Combine(state, "keys")).LoadOrCreate(DnsName.Parse("child.example.com."), alg)[0];
+        string ds = Desec.Zone.Rdata.RdataCodecs.Format(Desec.Zone.Records.RRType.DS, childKey.DsRdata());
+        File.WriteAllText(Path.Combine(_source, "example.com.zone"),
+            File.ReadAllText(Path.Combine(zones, "example.com.zone"))
+            + $"child DS {ds}\ninsec NS ns1.insec\nns1.insec A 192.0.2.70\n");
+        File.Copy(Path.Combine(zones, "child.example.com.zone"), Path.Combine(_source, "child.example.com.zone"));
+        File.WriteAllText(Path.Combine(_source, "insec.example.com.zone"),
+            "$ORIGIN insec.example.com.\n$TTL 600\n@ SOA ns1 hostmaster 1 7200 3600 1209600 60\n@ NS ns1\nns1 A 192.0.2.70\nwww A 192.0.2.71\n");
+        string config = Path.Combine(_source, "config.json");
+        File.WriteAllText(config, $$"""{ "signing": { "denial": "{{denial}}", "algorithm": "{{algorithm}}" } }""");
+        Server = new ServerProcess(_source, state, "--config", config);
+    }
+
+    public ServerProcess Server { get; }
+
+    /// <summary>The DNSKEY RRset of example.com. as the server publishes it, as an Unbound trust anchor.</summary>
+    public string TrustAnchor()
+    {
+        var r = ExternalTool.Run("dig", ["@127.0.0.1", "-p", Server.Port.ToString(), "+norec", "+noall", "+answer", "example.com.", "DNSKEY"]);
+        return r.Output;
+    }
+
+    public void Dispose()
+    {
+        Server.Dispose();
+        try { Directory.Delete(_source, recursive: true); } catch (IOException) { }
+    }
+}
