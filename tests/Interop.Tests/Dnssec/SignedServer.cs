@@ -31,7 +31,7 @@ public sealed class SignedServer : IDisposable
             "$ORIGIN insec.example.com.\n$TTL 600\n@ SOA ns1 hostmaster 1 7200 3600 1209600 60\n@ NS ns1\nns1 A 192.0.2.70\nwww A 192.0.2.71\n");
         string config = Path.Combine(_source, "config.json");
         File.WriteAllText(config, $$"""{ "signing": { "denial": "{{denial}}", "algorithm": "{{algorithm}}" } }""");
-        Server = new ServerProcess(_source, state, "--config", config);
+        Server = new ServerProcess(_source, ["--config", config], state);
     }
 
     public ServerProcess Server { get; }

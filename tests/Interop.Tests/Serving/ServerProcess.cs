@@ -13,10 +13,10 @@ public sealed class ServerProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    public ServerProcess(string zonesSource, params string[] extraArguments) : this(zonesSource, null, extraArguments) { }
+    public ServerProcess(string zonesSource, params string[] extraArguments) : this(zonesSource, extraArguments, null) { }
 
     /// <param name="stateDirectory">A state folder prepared by the test (keys made in advance); default: a new one.</param>
-    public ServerProcess(string zonesSource, string? stateDirectory, params string[] extraArguments)
+    public ServerProcess(string zonesSource, string[] extraArguments, string? stateDirectory)
     {
         Directory = Path.Combine(Path.GetTempPath(), "desec-auth-test-" + Guid.NewGuid().ToString("N")[..8]);
         ZonesDirectory = Path.Combine(Directory, "zones");
