@@ -40,15 +40,15 @@ public static class DenialRules
     /// the same words in RFC 5155 §7.1). Signatures and denial records already in the input are
     /// ignored: the chain describes what the signer produces.
     /// </summary>
-    public static void AddOwnTypes(ZoneNode node, List<ushort> types)
+    internal static void AddOwnTypes(ZoneNode node, TypeBitmapWriter types)
     {
         bool delegation = node.Is(NodeFlags.Delegation);
-        foreach (var set in node.RRsets)
+        for (int i = 0; i < node.RRsets.Count; i++)
         {
-            ushort type = set.Type;
+            ushort type = node.RRsets[i].Type;
             if (type is RRType.RRSIG or RRType.NSEC or RRType.NSEC3 or RRType.NSEC3PARAM) { continue; }
             if (delegation && type is not (RRType.NS or RRType.DS)) { continue; }
-            if (types.Count == 0 || types[^1] != type) { types.Add(type); }
+            types.Add(type);
         }
     }
 
