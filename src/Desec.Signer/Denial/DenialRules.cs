@@ -34,11 +34,12 @@ public static class DenialRules
 
     /// <summary>
     /// The types a denial record lists for the data at a node, before the chain's own additions (RRSIG,
-    /// NSEC, NSEC3PARAM). At a delegation only NS and DS: "bits corresponding to the delegation NS RRset
-    /// and any RRsets for which the parent zone has authoritative data MUST be set; bits corresponding
-    /// to any non-NS RRset for which the parent is not authoritative MUST be cleared" (RFC 4035 §2.3,
-    /// the same words in RFC 5155 §7.1). Signatures and denial records already in the input are
-    /// ignored: the chain describes what the signer produces.
+    /// NSEC, NSEC3PARAM). At a delegation only NS and DS: "Bits corresponding to the delegation NS
+    /// RRset and any RRsets for which the parent zone has authoritative data MUST be set; bits
+    /// corresponding to any non-NS RRset for which the parent is not authoritative MUST be clear"
+    /// (RFC 4034 §4.1.2, RFC 4035 §2.3; NSEC3 bitmaps follow the same rule, as in BIND and ldns, since
+    /// the parent holds no other authoritative data there, RFC 5155 §7.1). Signatures and denial
+    /// records already in the input are ignored: the chain describes what the signer produces.
     /// </summary>
     internal static void AddOwnTypes(ZoneNode node, TypeBitmapWriter types)
     {
