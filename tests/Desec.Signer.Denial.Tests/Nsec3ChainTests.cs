@@ -48,7 +48,7 @@ public class Nsec3ChainTests
         var chain = Nsec3ChainBuilder.Build(MixedZone.Zone, new Nsec3Parameters(optOut: true));
         var names = TypesByName(chain).Keys.Order().ToArray();
         Assert.Equal(AllNames.Except(["insecure.example.", "x.ent.example.", "ent.example."]).Order(), names);
-        Assert.All(chain.Records, r => Assert.Equal(1, r.Rdata[1])); // RFC 5155 §3.1.2.1: Opt-Out on every NSEC3
+        Assert.All(chain.Records, r => Assert.Equal(1, r.Rdata[1])); // RFC 5155 §7.1: "If Opt-Out is being used, set the Opt-Out bit to one."
         Assert.Equal([1, 0, 0, 0, 0], chain.ParamRecord.Rdata);      // NSEC3PARAM flags stay 0 (§4.1.2)
     }
 

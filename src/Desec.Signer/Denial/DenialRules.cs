@@ -34,21 +34,22 @@ public static class DenialRules
 
     /// <summary>
     /// The types a denial record lists for the data at a node, before the chain's own additions (RRSIG,
-    /// NSEC, NSEC3PARAM). At a delegation only NS and DS: "bits corresponding to the delegation NS RRset
-    /// and any RRsets for which the parent zone has authoritative data MUST be set; bits corresponding
-    /// to any non-NS RRset for which the parent is not authoritative MUST be cleared" (RFC 4035 §2.3,
-    /// the same words in RFC 5155 §7.1). Signatures and denial records already in the input are
-    /// ignored: the chain describes what the signer produces.
+    /// NSEC, NSEC3PARAM). At a delegation only NS and DS: "Bits corresponding to the delegation NS
+    /// RRset and any RRsets for which the parent zone has authoritative data MUST be set; bits
+    /// corresponding to any non-NS RRset for which the parent is not authoritative MUST be clear"
+    /// (RFC 4034 §4.1.2, RFC 4035 §2.3; NSEC3 bitmaps follow the same rule, as in BIND and ldns, since
+    /// the parent holds no other authoritative data there, RFC 5155 §7.1). Signatures and denial
+    /// records already in the input are ignored: the chain describes what the signer produces.
     /// </summary>
-    public static void AddOwnTypes(ZoneNode node, List<ushort> types)
+    internal static void AddOwnTypes(ZoneNode node, TypeBitmapWriter types)
     {
         bool delegation = node.Is(NodeFlags.Delegation);
-        foreach (var set in node.RRsets)
+        for (int i = 0; i < node.RRsets.Count; i++)
         {
-            ushort type = set.Type;
+            ushort type = node.RRsets[i].Type;
             if (type is RRType.RRSIG or RRType.NSEC or RRType.NSEC3 or RRType.NSEC3PARAM) { continue; }
             if (delegation && type is not (RRType.NS or RRType.DS)) { continue; }
-            if (types.Count == 0 || types[^1] != type) { types.Add(type); }
+            types.Add(type);
         }
     }
 

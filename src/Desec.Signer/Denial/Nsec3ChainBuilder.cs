@@ -1,5 +1,4 @@
 using Desec.Zone.Records;
-using Desec.Zone.Text;
 using Desec.Zone.Zones;
 
 namespace Desec.Signer.Denial;
@@ -41,12 +40,11 @@ public static class Nsec3ChainBuilder
         var entryOfNode = new int[zone.Nodes.Count];
         Array.Fill(entryOfNode, -1);
         var apexTypes = extraApexTypes?.ToArray() ?? [];
-        var types = new List<ushort>();
+        var types = new TypeBitmapWriter();
         for (int i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
             entryOfNode[entry.Node.Index] = i;
-            types.Clear();
             AddTypes(entry.Node, apexTypes, types);
             var next = entries[(i + 1) % entries.Length].Hash;
             entry.Record = new ResourceRecord(Nsec3Hash.OwnerName(entry.Hash, zone.Origin), RRType.NSEC3, ttl, Rdata(parameters, next, types));
@@ -113,27 +111,26 @@ public static class Nsec3ChainBuilder
     /// signer signs something there (not at an empty non-terminal, not at an unsigned delegation, where
     /// only NS lives and NS is not signed, RFC 4035 §2.2); NSEC3PARAM at the apex.
     /// </summary>
-    private static void AddTypes(ZoneNode node, ushort[] apexTypes, List<ushort> types)
+    private static void AddTypes(ZoneNode node, ushort[] apexTypes, TypeBitmapWriter types)
     {
         DenialRules.AddOwnTypes(node, types);
         if (node.Is(NodeFlags.Apex))
         {
-            types.AddRange(apexTypes);
+            foreach (ushort type in apexTypes) { types.Add(type); }
             types.Add(RRType.NSEC3PARAM);
         }
-        bool signed = node.Is(NodeFlags.Delegation) ? DenialRules.IsSecureDelegation(node) : types.Count > 0;
+        bool signed = node.Is(NodeFlags.Delegation) ? DenialRules.IsSecureDelegation(node) : !types.IsEmpty;
         if (signed) { types.Add(RRType.RRSIG); }
     }
 
     /// <summary>RFC 5155 §3.2: algorithm, flags, iterations, salt, hash length, next hashed owner, type bit maps.</summary>
-    private static byte[] Rdata(Nsec3Parameters parameters, byte[] nextHash, List<ushort> types)
+    private static byte[] Rdata(Nsec3Parameters parameters, byte[] nextHash, TypeBitmapWriter types)
     {
-        var bitmap = types.Count == 0 ? [] : TypeBitmap.Encode(types);
-        var rdata = new byte[5 + parameters.Salt.Length + 1 + nextHash.Length + bitmap.Length];
+        var rdata = new byte[5 + parameters.Salt.Length + 1 + nextHash.Length + types.EncodedLength];
         int pos = parameters.WriteHeader(rdata, parameters.Nsec3Flags);
         rdata[pos++] = (byte)nextHash.Length;
         nextHash.CopyTo(rdata, pos);
-        bitmap.CopyTo(rdata, pos + nextHash.Length);
+        types.WriteTo(rdata.AsSpan(pos + nextHash.Length));
         return rdata;
     }
 

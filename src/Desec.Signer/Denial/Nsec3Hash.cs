@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Desec.Zone.Names;
 using Desec.Zone.Text;
 
@@ -55,6 +54,27 @@ public static class Nsec3Hash
     /// <summary>The owner label: the hash in base32hex, lower case, no padding (RFC 5155 §3.3).</summary>
     public static string ToLabel(ReadOnlySpan<byte> hash) => Base32Hex.Encode(hash);
 
+    /// <summary>
+    /// Writes the owner label of a 20-octet hash as 32 ASCII octets: base32hex (RFC 4648 §7) in lower
+    /// case. 20 octets are exactly four 5-octet groups of eight characters, so there is no padding.
+    /// </summary>
+    public static void WriteLabel(ReadOnlySpan<byte> hash, Span<byte> destination)
+    {
+        if (hash.Length != Length) { throw new ArgumentException("an NSEC3 SHA-1 hash is 20 octets", nameof(hash)); }
+        ReadOnlySpan<byte> alphabet = "0123456789abcdefghijklmnopqrstuv"u8;
+        for (int group = 0; group < Length / 5; group++)
+        {
+            var g = hash.Slice(group * 5, 5);
+            ulong bits = ((ulong)g[0] << 32) | ((ulong)g[1] << 24) | ((ulong)g[2] << 16) | ((ulong)g[3] << 8) | g[4];
+            for (int c = 0; c < 8; c++) { destination[group * 8 + c] = alphabet[(int)(bits >> (35 - 5 * c)) & 31]; }
+        }
+    }
+
     /// <summary>The NSEC3 owner name: the hash label prepended to the zone apex (RFC 5155 §3).</summary>
-    public static DnsName OwnerName(ReadOnlySpan<byte> hash, DnsName origin) => origin.Prepend(Encoding.ASCII.GetBytes(ToLabel(hash)));
+    public static DnsName OwnerName(ReadOnlySpan<byte> hash, DnsName origin)
+    {
+        Span<byte> label = stackalloc byte[LabelLength];
+        WriteLabel(hash, label);
+        return origin.Prepend(label);
+    }
 }

@@ -35,7 +35,10 @@ public sealed class Nsec3Parameters
     /// <summary>RFC 5155 §6: unsigned delegations are left out of the chain.</summary>
     public bool OptOut { get; }
 
-    /// <summary>RFC 5155 §3.1.2.1: bit 7 (value 1) of an NSEC3 RR's flags is Opt-Out.</summary>
+    /// <summary>
+    /// The flags of every NSEC3 of the chain: RFC 5155 §3.1.2.1 makes the least significant bit (value 1)
+    /// Opt-Out, and §7.1 says "If Opt-Out is being used, set the Opt-Out bit to one."
+    /// </summary>
     public byte Nsec3Flags => OptOut ? (byte)1 : (byte)0;
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Desec.Zone.Records;
-using Desec.Zone.Text;
 using Desec.Zone.Zones;
 
 namespace Desec.Signer.Denial;
@@ -34,15 +33,15 @@ public static class NsecChainBuilder
         }
 
         var records = new ResourceRecord[owners.Count];
-        var types = new List<ushort>();
+        var types = new TypeBitmapWriter();
+        var apexTypes = extraApexTypes?.ToArray() ?? [];
         for (int i = 0; i < owners.Count; i++)
         {
             var node = owners[i];
             // RFC 4034 §4.1.1: the next owner in canonical order; the last NSEC names the apex.
             var next = owners[(i + 1) % owners.Count];
-            types.Clear();
             DenialRules.AddOwnTypes(node, types);
-            if (node.Is(NodeFlags.Apex) && extraApexTypes is not null) { types.AddRange(extraApexTypes); }
+            if (node.Is(NodeFlags.Apex)) { foreach (ushort type in apexTypes) { types.Add(type); } }
             // RFC 4035 §2.3: every NSEC is signed, so RRSIG and NSEC are present at its owner, even at a
             // delegation without DS, where the NSEC (and the DS when there is one) is all that is signed.
             types.Add(RRType.RRSIG);
@@ -53,12 +52,11 @@ public static class NsecChainBuilder
     }
 
     /// <summary>RFC 4034 §4.1: the next domain name, uncompressed and as the zone spells it (RFC 6840 §5.1), then the type bit maps.</summary>
-    private static byte[] Rdata(ZoneNode next, List<ushort> types)
+    private static byte[] Rdata(ZoneNode next, TypeBitmapWriter types)
     {
-        var bitmap = TypeBitmap.Encode(types);
-        var rdata = new byte[next.Name.Length + bitmap.Length];
+        var rdata = new byte[next.Name.Length + types.EncodedLength];
         next.Name.Wire.CopyTo(rdata);
-        bitmap.CopyTo(rdata, next.Name.Length);
+        types.WriteTo(rdata.AsSpan(next.Name.Length));
         return rdata;
     }
 }
