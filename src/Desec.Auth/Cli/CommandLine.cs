@@ -10,6 +10,7 @@ public static class CommandLine
         var root = new RootCommand("desec-auth: an authoritative DNS server with an automatic DNSSEC signer");
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(SignCommand.Create(output, error));
+        root.Subcommands.Add(KeysCommand.Create(output, error));
         root.Subcommands.Add(ServeCommand.Create(error));
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
