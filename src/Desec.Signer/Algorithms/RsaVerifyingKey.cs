@@ -48,6 +48,10 @@ internal sealed class RsaVerifyingKey : VerifyingKey, IDisposable
         {
             return rsa.VerifyData(data, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         }
+        catch (CryptographicException)
+        {
+            return false; // a key OpenSSL accepted at import but cannot use (odd RSA moduli): no signature verifies
+        }
         finally
         {
             _pool.Return(rsa);
