@@ -49,6 +49,10 @@ internal sealed class EcdsaVerifyingKey : VerifyingKey, IDisposable
         {
             return ecdsa.VerifyData(data, signature, _curve.Hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
+        catch (CryptographicException)
+        {
+            return false; // a key OpenSSL accepted at import but cannot use (odd RSA moduli): no signature verifies
+        }
         finally
         {
             _pool.Return(ecdsa);

@@ -20,15 +20,16 @@ internal sealed class RsaVerifyingKey : VerifyingKey, IDisposable
     public static RsaVerifyingKey FromDnskeyField(DnssecAlgorithm algorithm, ReadOnlySpan<byte> publicKey)
     {
         var (exponent, modulus) = RsaPublicKeyField.Decode(publicKey);
-        return Create(algorithm, new RSAParameters { Exponent = exponent, Modulus = modulus });
+        // The field is kept as given (leading zeros too): it is the key's identity, its key tag's input.
+        return Create(algorithm, new RSAParameters { Exponent = exponent, Modulus = modulus }, publicKey.ToArray());
     }
 
-    internal static RsaVerifyingKey Create(DnssecAlgorithm algorithm, RSAParameters publicParameters)
+    internal static RsaVerifyingKey Create(DnssecAlgorithm algorithm, RSAParameters publicParameters, byte[]? field = null)
     {
         var exponent = RsaPublicKeyField.TrimLeadingZeros(publicParameters.Exponent).ToArray();
         var modulus = RsaPublicKeyField.TrimLeadingZeros(publicParameters.Modulus).ToArray();
         var parameters = new RSAParameters { Exponent = exponent, Modulus = modulus };
-        var key = new RsaVerifyingKey(algorithm, parameters, RsaPublicKeyField.Encode(exponent, modulus));
+        var key = new RsaVerifyingKey(algorithm, parameters, field ?? RsaPublicKeyField.Encode(exponent, modulus));
         try
         {
             key._pool.Return(key._pool.Rent());
@@ -47,6 +48,10 @@ internal sealed class RsaVerifyingKey : VerifyingKey, IDisposable
         try
         {
             return rsa.VerifyData(data, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+        catch (CryptographicException)
+        {
+            return false; // a key OpenSSL accepted at import but cannot use (odd RSA moduli): no signature verifies
         }
         finally
         {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Desec.Signer.Keys;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Desec.Signer.Keys;
 /// file in the same folder, created with its final permissions and flushed to disk, which is then
 /// renamed over the final name (rename is atomic within a file system).
 /// </summary>
-public static class AtomicFile
+internal static partial class AtomicFile
 {
     public const UnixFileMode PrivateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     public const UnixFileMode PublicMode = PrivateMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
@@ -49,5 +51,37 @@ public static class AtomicFile
             File.Delete(temporary);
             throw;
         }
+        FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
+
+    /// <summary>
+    /// Flushes a folder's entries to disk, so that a rename into it survives a crash (POSIX: fsync
+    /// on the directory). Best effort: where the folder cannot be opened (Windows), nothing is done.
+    /// </summary>
+    public static void FlushDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows()) { return; }
+        int descriptor = Open(directory, 0 /* O_RDONLY */);
+        if (descriptor < 0) { return; }
+        try
+        {
+            if (Fsync(descriptor) != 0)
+            {
+                throw new IOException($"cannot flush {directory} to disk (errno {Marshal.GetLastPInvokeError()})");
+            }
+        }
+        finally
+        {
+            _ = Close(descriptor);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int Fsync(int descriptor);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int descriptor);
 }

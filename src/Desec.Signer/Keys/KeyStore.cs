@@ -8,8 +8,8 @@ namespace Desec.Signer.Keys;
 /// BIND's and Knot's tools read them and an operator can bring keys made by <c>dnssec-keygen</c>.
 /// </summary>
 /// <remarks>
-/// A key is written as two files, each atomically (temporary file, flush, rename); the .private
-/// file gets mode 0600. Both temporary files are complete before either is renamed, so a crash
+/// A key is written as two files, each atomically (temporary file, flush, rename, then the
+/// folder flushed so the renames survive a crash); the .private file gets mode 0600. Both temporary files are complete before either is renamed, so a crash
 /// can at worst leave a .private file without its .key, which loading reports by name.
 /// Roles of loaded keys: per algorithm, when the zone also has keys with flags 256, keys with
 /// flags 257 are KSKs and those with 256 ZSKs; otherwise every key is a CSK.
@@ -92,6 +92,7 @@ public sealed class KeyStore
             File.Move(privateTemporary, privatePath);
             privateTemporary = null;
             File.Move(publicTemporary, publicPath);
+            AtomicFile.FlushDirectory(Directory);
         }
         finally
         {

@@ -83,13 +83,13 @@ public class SignVerifyTests
     {
         var key = TestKeys.For(TestKeys.Algorithm(number)).SigningKey;
         var results = new ConcurrentBag<bool>();
-        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount) }, i =>
+        Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount) }, i =>
         {
             byte[] data = BitConverter.GetBytes(i);
             var signature = key.Sign(data);
             results.Add(key.Verify(data, signature) && !key.Verify(BitConverter.GetBytes(i + 1), signature));
         });
-        Assert.Equal(200, results.Count);
+        Assert.Equal(64, results.Count);
         Assert.All(results, Assert.True);
     }
 

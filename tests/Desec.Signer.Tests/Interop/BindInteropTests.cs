@@ -8,8 +8,9 @@ namespace Desec.Signer.Tests.Interop;
 
 /// <summary>
 /// Keys cross between BIND and us both ways: we read what <c>dnssec-keygen</c> writes, sign with
-/// it, and compute the DS that <c>dnssec-dsfromkey</c> computes; BIND (and ldns) read what we write,
-/// <c>dnssec-signzone</c> signs with our private file, and <c>dnssec-verify</c> accepts our signatures.
+/// it, and compute the DS that <c>dnssec-dsfromkey</c> computes; BIND and ldns read what we write
+/// (<c>dnssec-dsfromkey</c>, <c>ldns-key2ds</c>; <c>dnssec-signzone</c> and <c>ldns-signzone</c> sign
+/// with our private files), and <c>dnssec-verify</c> and <c>ldns-verify-zone</c> accept our signatures.
 /// </summary>
 public class BindInteropTests
 {
@@ -37,6 +38,20 @@ public class BindInteropTests
         BindTools.WriteZone(replacedPath, records.Select(r => ReferenceEquals(r, soaRrsig) ? ours : r));
         var verified = BindTools.Verify(replacedPath, zone);
         Assert.True(verified.ExitCode == 0, $"dnssec-verify refused our signature: {verified.Error}");
+        var ldnsVerified = BindTools.LdnsVerify(replacedPath);
+        Assert.True(ldnsVerified.ExitCode == 0, $"ldns-verify-zone refused our signature: {ldnsVerified.Error}{ldnsVerified.Output}");
+    }
+
+    /// <summary>ldns-signzone reads our .private file; its SOA signature verifies with our verifier and with ldns-verify-zone.</summary>
+    private static void SignWithLdns(string directory, DnssecKey key)
+    {
+        string signedPath = BindTools.LdnsSignZone(directory, key.Zone, key.FileBaseName);
+        var verified = BindTools.LdnsVerify(signedPath);
+        Assert.True(verified.ExitCode == 0, $"ldns-verify-zone refused the zone ldns signed with our key: {verified.Error}{verified.Output}");
+        var records = BindTools.ReadZone(signedPath, key.Zone);
+        var soaRrsig = records.Single(r => r.Type == RRType.RRSIG && r.Rdata[0] == 0 && r.Rdata[1] == RRType.SOA);
+        var input = SigningInput.Build(SigningInput.RrsigPrefix(soaRrsig.Rdata), [records.Single(r => r.Type == RRType.SOA)]);
+        Assert.True(key.SigningKey.Verify(input, SigningInput.Signature(soaRrsig.Rdata)), "ldns's SOA signature does not verify with our key");
     }
 
     [Theory]
@@ -75,12 +90,13 @@ public class BindInteropTests
         Assert.Equal(key.DsRdata(DsRecord.Sha384), BindTools.DsFromKey(keyFile, "SHA-384"));
         Assert.Equal(key.DsRdata(DsRecord.Sha256), BindTools.Key2Ds(keyFile));
 
-        // dnssec-signzone -S reads our .private file (and its timing fields) to sign.
+        // dnssec-signzone -S reads our .private file (and its timing fields) to sign, and so does ldns-signzone.
         CrossCheckSignatures(folder.Path, key.Zone, key);
+        SignWithLdns(folder.Path, key);
     }
 
     [Fact]
-    public void A_bad_signature_is_refused_by_dnssec_verify()
+    public void A_bad_signature_is_refused_by_dnssec_verify_and_ldns_verify_zone()
     {
         // The control for the checks above: dnssec-verify does look at the signatures.
         using var folder = new TempDirectory();
@@ -92,5 +108,6 @@ public class BindInteropTests
         string path = folder.File("broken.zone");
         BindTools.WriteZone(path, records.Select(r => ReferenceEquals(r, soaRrsig) ? broken : r));
         Assert.NotEqual(0, BindTools.Verify(path, key.Zone).ExitCode);
+        Assert.NotEqual(0, BindTools.LdnsVerify(path).ExitCode);
     }
 }

@@ -50,6 +50,17 @@ internal static class BindTools
         return signedPath;
     }
 
+    /// <summary>Signs the zone <see cref="SignZone"/> wrote with <c>ldns-signzone</c> and one key given by base name.</summary>
+    public static string LdnsSignZone(string directory, DnsName zone, string keyBaseName)
+    {
+        string signedPath = Path.Combine(directory, "ldns.signed");
+        ExternalTool.Check(directory, "ldns-signzone", "-o", zone.ToString(), "-f", signedPath,
+            Path.Combine(directory, "unsigned.zone"), Path.Combine(directory, keyBaseName));
+        return signedPath;
+    }
+
+    public static ExternalTool.Result LdnsVerify(string zoneFile) => ExternalTool.Run("ldns-verify-zone", zoneFile);
+
     public static ExternalTool.Result Verify(string zoneFile, DnsName zone) =>
         ExternalTool.Run("dnssec-verify", "-z", "-o", zone.ToString(), zoneFile);
 
