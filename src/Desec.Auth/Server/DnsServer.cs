@@ -14,8 +14,9 @@ namespace Desec.Auth.Server;
 /// The running server: loads the zones, publishes them, opens UDP and TCP on every listen
 /// address, and reloads changed zone files on SIGHUP.
 /// </summary>
-public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeProvider? clock = null) : IHostedService, IAsyncDisposable
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ILogger _logger = loggers.CreateLogger("desec-auth");
     private readonly ZoneStore _store = new();
     private readonly List<UdpListener> _udp = [];
@@ -35,13 +36,13 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers) : IHo
         var endpoints = config.Validate();
         System.IO.Directory.CreateDirectory(config.State);
         _files = new ZoneFileSource(config.Zones, _logger);
-        _signing = new SigningService(config.State, config.PolicyFor, TimeProvider.System, _logger);
+        _signing = new SigningService(config.State, config.PolicyFor, _clock, _logger);
         // Nothing is served before it is signed, so a restart after long downtime never serves expired signatures.
         var zones = _signing.Publish(_files.Reload());
         _store.Update(_ => new ZoneSet(zones));
         _logger.LogInformation("{Count} zones served", zones.Count);
         // Signatures are refreshed when they reach their refresh point (checked every minute).
-        _refresh = new Timer(_ => { if (_signing.NextRefresh() <= DateTimeOffset.UtcNow) { _ = Task.Run(ReloadAsync); } },
+        _refresh = new Timer(_ => { if (_signing.NextRefresh() <= _clock.GetUtcNow()) { _ = Task.Run(ReloadAsync); } },
             null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
         var options = new AnswerOptions
