@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Desec.Auth.Config;
+using Desec.Signer.Signing;
+using Desec.Zone.Names;
+
+namespace Desec.Auth.Tests.Config;
+
+/// <summary>The config file: the README's examples load, unknown keys and bad values stop start-up naming them.</summary>
+public sealed class ServerConfigTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"config-{Guid.NewGuid():N}.json");
+
+    public void Dispose() => File.Delete(_file);
+
+    private ServerConfig Load(string json)
+    {
+        File.WriteAllText(_file, json);
+        var config = ServerConfig.Load(_file);
+        config.Validate();
+        return config;
+    }
+
+    private static string Readme()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string path = Path.Combine(dir.FullName, "README.md");
+            if (File.Exists(path) && File.Exists(Path.Combine(dir.FullName, "Desec.Auth.sln"))) { return File.ReadAllText(path); }
+        }
+        throw new FileNotFoundException("README.md");
+    }
+
+    [Fact]
+    public void Every_json_example_in_the_readme_loads()
+    {
+        var blocks = Regex.Matches(Readme(), "```json\n(.*?)```", RegexOptions.Singleline);
+        Assert.NotEmpty(blocks);
+        foreach (Match block in blocks) { Load(block.Groups[1].Value); }
+    }
+
+    [Fact]
+    public void Zone_policy_overrides_the_global_one()
+    {
+        var config = Load("""{ "signing": { "denial": "nsec" }, "zone-signing": { "a.example": { "denial": "nsec3", "nsec3-parameters": "1 1 0 -" } } }""");
+        Assert.Equal(DenialMode.Nsec, config.PolicyFor(DnsName.Parse("b.example.")).Denial);
+        var a = config.PolicyFor(DnsName.Parse("A.Example."));
+        Assert.Equal(DenialMode.Nsec3, a.Denial);
+        Assert.True(a.Nsec3.OptOut);
+    }
+
+    [Theory]
+    [InlineData("""{ "listen-addresses": [] }""", "listen-addresses")]
+    [InlineData("""{ "signing": { "algorithm": "RSAMD5" } }""", "signing.algorithm")]
+    [InlineData("""{ "signing": { "denial": "nsec5" } }""", "signing.denial")]
+    [InlineData("""{ "signing": { "signature-validity-days": 0 } }""", "signing.signature-validity-days")]
+    [InlineData("""{ "signing": { "cds-digest-types": [7] } }""", "signing.cds-digest-types")]
+    [InlineData("""{ "signing": { "sign-everything": true } }""", "sign-everything")]
+    [InlineData("""{ "zone-signing": { "bad..name": {} } }""", "bad..name")]
+    [InlineData("""{ "listen": ["127.0.0.1"] }""", "127.0.0.1")]
+    [InlineData("""{ "max-udp-payload": 100 }""", "max-udp-payload")]
+    public void Bad_settings_stop_start_up_naming_them(string json, string named)
+    {
+        var e = Assert.Throws<ConfigException>(() => Load(json));
+        Assert.Contains(named, e.Message);
+    }
+}
