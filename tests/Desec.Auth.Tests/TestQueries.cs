@@ -28,6 +28,25 @@ public static class TestQueries
         return store;
     }
 
+    /// <summary>The same zones, signed with a fresh CSK and the given denial mode.</summary>
+    public static ZoneStore SignedStore(Desec.Signer.Signing.DenialMode denial, params (string Origin, string Text)[] zones)
+    {
+        var unsigned = Store(zones).Current.Zones.Select(z => z.Zone).ToList();
+        var served = new List<ServedZone>();
+        foreach (var zone in unsigned)
+        {
+            var key = Desec.Signer.Keys.KeyGenerator.Generate(zone.Origin, Desec.Signer.Algorithms.DnssecAlgorithm.Default,
+                Desec.Signer.Keys.DnskeyRdata.KskFlags);
+            var result = Desec.Signer.Signing.ZoneSigner.Sign(zone, [key], new Desec.Signer.Signing.SigningPolicy { Denial = denial },
+                zone.Serial, DateTimeOffset.UtcNow);
+            Assert.True(result.Success, string.Join("\n", result.Errors));
+            served.Add(new ServedZone(result.Zone!));
+        }
+        var store = new ZoneStore();
+        store.Update(_ => new ZoneSet(served));
+        return store;
+    }
+
     /// <summary>A query in wire format. <paramref name="udpSize"/> adds an OPT record (EDNS version <paramref name="ednsVersion"/>).</summary>
     public static byte[] Query(string name, ushort type, ushort id = 0x1234, ushort? udpSize = null, bool dnssecOk = false,
         byte ednsVersion = 0, bool nsid = false, ushort flags = 0x0100, ushort qclass = 1)
@@ -55,9 +74,9 @@ public static class TestQueries
     }
 
     public static DnsMessage Ask(ZoneStore store, string name, ushort type, ushort? udpSize = null,
-        TransportKind transport = TransportKind.Udp, AnswerOptions? options = null)
+        TransportKind transport = TransportKind.Udp, AnswerOptions? options = null, bool dnssecOk = false)
     {
-        var bytes = Answer(store, Query(name, type, udpSize: udpSize), transport, options);
+        var bytes = Answer(store, Query(name, type, udpSize: dnssecOk ? udpSize ?? 1232 : udpSize, dnssecOk: dnssecOk), transport, options);
         Assert.NotEmpty(bytes);
         return DnsMessage.Parse(new ArraySegment<byte>(bytes));
     }
