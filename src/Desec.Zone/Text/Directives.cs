@@ -5,9 +5,8 @@ namespace Desec.Zone.Text;
 /// <summary><c>$ORIGIN</c>, <c>$TTL</c> (RFC 1035 §5.1, RFC 2308 §4) and <c>$INCLUDE</c>.</summary>
 internal sealed partial class ZoneFileLoader
 {
-    private void ReadDirective(ZoneEntry entry, FileContext context)
+    private void ReadDirective(IReadOnlyList<Token> tokens, FileContext context)
     {
-        var tokens = entry.Tokens;
         var directive = tokens[0];
         switch (directive.Text.ToUpperInvariant())
         {

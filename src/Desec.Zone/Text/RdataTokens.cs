@@ -10,11 +10,21 @@ namespace Desec.Zone.Text;
 public sealed class RdataTokens
 {
     private readonly IReadOnlyList<Token> _tokens;
+    /// <summary>Where the RDATA words start in <see cref="_tokens"/> (a parser passes a whole entry).</summary>
+    private readonly int _start;
     private int _index;
 
     public RdataTokens(IReadOnlyList<Token> tokens, DnsName? origin, string source, int line, int column)
+        : this(tokens, 0, origin, source, line, column)
+    {
+    }
+
+    /// <summary>The words of <paramref name="tokens"/> from <paramref name="start"/> on, without copying them.</summary>
+    internal RdataTokens(IReadOnlyList<Token> tokens, int start, DnsName? origin, string source, int line, int column)
     {
         _tokens = tokens;
+        _start = start;
+        _index = start;
         Origin = origin;
         Source = source;
         Line = line;
@@ -70,7 +80,7 @@ public sealed class RdataTokens
     }
 
     public ZoneTextException Error(string reason) =>
-        AtEnd && _tokens.Count > 0
+        AtEnd && _tokens.Count > _start
             ? new ZoneTextException(Source, _tokens[^1].Line, EndColumn(_tokens[^1]), reason)
             : new ZoneTextException(Source, Line, Column, reason);
 

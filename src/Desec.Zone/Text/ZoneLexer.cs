@@ -50,11 +50,27 @@ public sealed class ZoneLexer(string text, string source)
     /// <summary>Reads the next error-free entry that has at least one word; false at the end of the text.</summary>
     public bool TryReadEntry(out ZoneEntry entry)
     {
+        var tokens = new List<Token>();
+        if (TryReadEntry(tokens, out bool startsWithBlank, out int line))
+        {
+            entry = new ZoneEntry(tokens, startsWithBlank, line);
+            return true;
+        }
+        entry = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// Reads the next error-free entry into <paramref name="tokens"/> (cleared first), so that a
+    /// loader reuses one list for every entry of a file; false at the end of the text.
+    /// </summary>
+    internal bool TryReadEntry(List<Token> tokens, out bool startsWithBlank, out int line)
+    {
         while (_pos < text.Length)
         {
-            int entryLine = _line;
-            bool startsWithBlank = _pos < text.Length && (text[_pos] == ' ' || text[_pos] == '\t');
-            var tokens = new List<Token>();
+            line = _line;
+            startsWithBlank = _pos < text.Length && (text[_pos] == ' ' || text[_pos] == '\t');
+            tokens.Clear();
             int depth = 0;
             int openLine = 0, openColumn = 0;
             _entryError = null;
@@ -96,13 +112,11 @@ public sealed class ZoneLexer(string text, string source)
                 Errors.Add(_entryError);
                 continue;
             }
-            if (tokens.Count > 0)
-            {
-                entry = new ZoneEntry(tokens, startsWithBlank, entryLine);
-                return true;
-            }
+            if (tokens.Count > 0) { return true; }
         }
-        entry = null!;
+        tokens.Clear();
+        startsWithBlank = false;
+        line = _line;
         return false;
     }
 

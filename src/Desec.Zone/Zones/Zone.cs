@@ -15,12 +15,12 @@ public sealed partial class Zone
     private readonly Dictionary<byte[], ZoneNode>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
 
     /// <param name="nodes">Sorted in canonical order, the apex first, links already set.</param>
-    internal Zone(DnsName origin, ZoneNode[] nodes, uint serial)
+    /// <param name="byKey">Every node by its key (<see cref="NameKeyComparer"/>), taken over as it is.</param>
+    internal Zone(DnsName origin, ZoneNode[] nodes, Dictionary<byte[], ZoneNode> byKey, uint serial)
     {
         Origin = origin;
         _nodes = nodes;
-        _byKey = new Dictionary<byte[], ZoneNode>(nodes.Length, NameKeyComparer.Instance);
-        foreach (var node in nodes) { _byKey.Add(node.KeyArray, node); }
+        _byKey = byKey;
         _bySpan = _byKey.GetAlternateLookup<ReadOnlySpan<byte>>();
         Serial = serial;
         Apex = nodes[0];

@@ -21,7 +21,7 @@ public static class ZoneBuilder
         GlueFinder.Attach(nodes, name => byKey.GetValueOrDefault(CanonicalOrder.Key(name)), pending, problems);
 
         if (problems.Errors.Count > 0 || serial is null) { return problems; }
-        var result = new ZoneBuildResult { Zone = new Zone(origin, nodes, serial.Value) };
+        var result = new ZoneBuildResult { Zone = new Zone(origin, nodes, byKey, serial.Value) };
         result.Warnings.AddRange(problems.Warnings);
         return result;
     }
