@@ -66,6 +66,7 @@ static int Load(string[] args)
     var total = Stopwatch.StartNew();
     var parsed = ZoneFileParser.ParseFile(args[0], origin);
     double parseMs = total.Elapsed.TotalMilliseconds;
+    long parseAllocatedMb = GC.GetTotalAllocatedBytes() >> 20;
     if (!parsed.Success)
     {
         foreach (var error in parsed.Errors.Take(10)) { Console.Error.WriteLine(error.Message); }
@@ -87,7 +88,9 @@ static int Load(string[] args)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"records={built.Zone!.RecordCount} parsed={parsed.Records.Count} warnings={built.Warnings.Count} " +
         $"parse_ms={parseMs:F0} build_ms={totalMs - parseMs:F0} total_ms={totalMs:F0} " +
-        $"managed_mb={managedMb} peak_ws_mb={self.PeakWorkingSet64 >> 20}"));
+        $"managed_mb={managedMb} peak_ws_mb={self.PeakWorkingSet64 >> 20} " +
+        $"parse_alloc_mb={parseAllocatedMb} total_alloc_mb={GC.GetTotalAllocatedBytes() >> 20} " +
+        $"gc_pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0} gc_counts={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
     GC.KeepAlive(parsed);
     return 0;
 }

@@ -11,15 +11,15 @@ namespace Desec.Zone.Records;
 /// </summary>
 public sealed record ResourceRecord(DnsName Owner, ushort Type, uint Ttl, byte[] Rdata)
 {
-    private readonly string? _location;
+    // The whole location when _line is 0; otherwise the source, to which the line is appended when asked for.
     private readonly string? _source;
     private readonly int _line;
 
     /// <summary>Where the record came from; null when unknown.</summary>
     public string? Location
     {
-        get => _location ?? (_source is null ? null : string.Create(CultureInfo.InvariantCulture, $"{_source}:{_line}"));
-        init => _location = value;
+        get => _line == 0 ? _source : string.Create(CultureInfo.InvariantCulture, $"{_source}:{_line}");
+        init => (_source, _line) = (value, 0);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Desec.Zone.Names;
 using Desec.Zone.Records;
 
@@ -17,7 +18,7 @@ internal static class NodeTreeBuilder
         var bySpan = byKey.GetAlternateLookup<ReadOnlySpan<byte>>();
         foreach (var owner in owners)
         {
-            var rrsets = owner.Sets.Select(s => s.Set).ToArray();
+            var rrsets = owner.Sets;
             owner.Node = new ZoneNode(owner.Name, CanonicalOrder.Key(owner.Name), rrsets) { Flags = DataFlags(rrsets) };
             byKey.Add(owner.Node.KeyArray, owner.Node);
         }
@@ -26,8 +27,7 @@ internal static class NodeTreeBuilder
         byKey.TryAdd(apexKey, new ZoneNode(origin, apexKey, []));
         foreach (var owner in owners) { AddEmptyNonTerminals(owner.Node, apexKey.Length, byKey); }
 
-        var nodes = byKey.Values.ToArray();
-        Array.Sort(nodes, (a, b) => a.Key.SequenceCompareTo(b.Key));
+        var nodes = SortByKey(byKey.Values, apexKey.Length);
         for (int i = 0; i < nodes.Length; i++)
         {
             var node = nodes[i];
@@ -39,6 +39,35 @@ internal static class NodeTreeBuilder
             if (node.Find(RRType.NS) is not null) { node.Flags |= NodeFlags.Delegation; }
         }
         return (nodes, byKey);
+    }
+
+    /// <summary>
+    /// The nodes in key order. Every key starts with the apex key, so the comparison starts after
+    /// it, and the next eight octets, read as one big-endian number (zero-padded, which keeps the
+    /// order), decide most comparisons without looking at the keys again.
+    /// </summary>
+    private static ZoneNode[] SortByKey(IReadOnlyCollection<ZoneNode> unsorted, int apexKeyLength)
+    {
+        var entries = new (ulong Prefix, ZoneNode Node)[unsorted.Count];
+        int i = 0;
+        Span<byte> padded = stackalloc byte[sizeof(ulong)];
+        foreach (var node in unsorted)
+        {
+            var rest = node.Key[Math.Min(apexKeyLength, node.Key.Length)..];
+            padded.Clear();
+            rest[..Math.Min(rest.Length, padded.Length)].CopyTo(padded);
+            entries[i++] = (BinaryPrimitives.ReadUInt64BigEndian(padded), node);
+        }
+        entries.AsSpan().Sort(new PrefixThenKey());
+        var nodes = new ZoneNode[entries.Length];
+        for (i = 0; i < nodes.Length; i++) { nodes[i] = entries[i].Node; }
+        return nodes;
+    }
+
+    private readonly struct PrefixThenKey : IComparer<(ulong Prefix, ZoneNode Node)>
+    {
+        public int Compare((ulong Prefix, ZoneNode Node) a, (ulong Prefix, ZoneNode Node) b) =>
+            a.Prefix != b.Prefix ? a.Prefix.CompareTo(b.Prefix) : a.Node.Key.SequenceCompareTo(b.Node.Key);
     }
 
     /// <summary>The key of the name one label up: the key without its last label and separator.</summary>

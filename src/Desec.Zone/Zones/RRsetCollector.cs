@@ -36,9 +36,10 @@ internal static class RRsetCollector
             if (ownerOf[i] >= 0) { grouped[fill[ownerOf[i]]++] = input[i]; }
         }
 
+        var slices = new RecordSlices(grouped);
         for (int o = 0; o < owners.Count; o++)
         {
-            owners[o].Sets = MakeRRsets(owners[o].Name, grouped, starts[o], starts[o + 1] - starts[o], result);
+            MakeRRsets(owners[o], grouped, starts[o], starts[o + 1] - starts[o], slices, result);
         }
         return owners;
     }
@@ -89,7 +90,8 @@ internal static class RRsetCollector
     }
 
     /// <summary>The RRsets of one owner, whose records are <paramref name="grouped"/>[start..start+count], sorted by type.</summary>
-    private static PendingRRset[] MakeRRsets(DnsName owner, ResourceRecord[] grouped, int start, int count, ZoneBuildResult result)
+    private static void MakeRRsets(PendingOwner owner, ResourceRecord[] grouped, int start, int count, RecordSlices slices,
+        ZoneBuildResult result)
     {
         SortByType(grouped, start, count);
         int setCount = 1;
@@ -97,16 +99,19 @@ internal static class RRsetCollector
         {
             if (SortKey(grouped[i]) != SortKey(grouped[i - 1])) { setCount++; }
         }
-        var sets = new PendingRRset[setCount];
+        var sets = new RRset[setCount];
+        int firstSlice = -1;
         int runStart = start;
         for (int s = 0; s < setCount; s++)
         {
             int runEnd = runStart + 1;
             while (runEnd < start + count && SortKey(grouped[runEnd]) == SortKey(grouped[runStart])) { runEnd++; }
-            sets[s] = MakeRRset(owner, grouped, runStart, runEnd - runStart, result);
+            (sets[s], int distinct) = MakeRRset(owner.Name, grouped, runStart, runEnd - runStart, result);
+            int slice = slices.Add(runStart, distinct);
+            if (s == 0) { firstSlice = slice; }
             runStart = runEnd;
         }
-        return sets;
+        owner.SetRRsets(sets, slices, firstSlice);
     }
 
     /// <summary>
@@ -141,11 +146,14 @@ internal static class RRsetCollector
         keys.AsSpan().Sort(slice);
     }
 
-    /// <summary>One RRset from the records <paramref name="grouped"/>[start..start+count] of one type.</summary>
-    private static PendingRRset MakeRRset(DnsName owner, ResourceRecord[] grouped, int start, int count, ZoneBuildResult result)
+    /// <summary>
+    /// One RRset from the records <paramref name="grouped"/>[start..start+count] of one type; the
+    /// distinct ones end up at the front of the slice, and their number is returned with the RRset.
+    /// </summary>
+    private static (RRset Set, int Distinct) MakeRRset(DnsName owner, ResourceRecord[] grouped, int start, int count, ZoneBuildResult result)
     {
         var first = grouped[start];
-        if (count == 1) { return new PendingRRset(new RRset(owner, first.Type, first.Ttl, [first.Rdata]), new(grouped, start, 1)); }
+        if (count == 1) { return (new RRset(owner, first.Type, first.Ttl, [first.Rdata]), 1); }
         string type = RRType.ToText(first.Type);
         uint lowest = first.Ttl;
         ResourceRecord? differing = null;
@@ -164,7 +172,7 @@ internal static class RRsetCollector
         int distinct = DropDuplicates(owner, type, grouped, start, count, result);
         var rdatas = new byte[distinct][];
         for (int i = 0; i < distinct; i++) { rdatas[i] = grouped[start + i].Rdata; }
-        return new PendingRRset(new RRset(owner, first.Type, lowest, RRset.SortDistinct(rdatas)), new(grouped, start, distinct));
+        return (new RRset(owner, first.Type, lowest, RRset.SortDistinct(rdatas)), distinct);
     }
 
     /// <summary>

@@ -16,7 +16,9 @@ public static class ZoneBuilder
         uint? serial = ZoneRules.Check(origin, owners, problems);
 
         var (nodes, byKey) = NodeTreeBuilder.Build(origin, owners);
-        var pending = owners.ToDictionary<PendingOwner, ZoneNode>(o => o.Node, ReferenceEqualityComparer.Instance);
+        // The owner behind each node, by node index (empty non-terminals have none).
+        var pending = new PendingOwner?[nodes.Length];
+        foreach (var owner in owners) { pending[owner.Node.Index] = owner; }
         Occlusion.Apply(nodes, pending, problems);
         GlueFinder.Attach(nodes, name => byKey.GetValueOrDefault(CanonicalOrder.Key(name)), pending, problems);
 
