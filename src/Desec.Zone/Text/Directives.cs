@@ -85,7 +85,7 @@ internal sealed partial class ZoneFileLoader
         string text;
         try
         {
-            text = File.ReadAllText(fullPath);
+            text = ZoneFileText.Read(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {

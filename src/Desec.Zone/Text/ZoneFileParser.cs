@@ -50,7 +50,7 @@ public static class ZoneFileParser
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = ZoneFileText.Read(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -21,6 +21,7 @@ public sealed class ZoneLexer(string text, string source)
     private int _line = 1;
     private int _lineStart;
     private ZoneTextException? _entryError;
+    private readonly WordCache _words = new();
 
     public string Source { get; } = source;
 
@@ -154,7 +155,7 @@ public sealed class ZoneLexer(string text, string source)
             if (c is ' ' or '\t' or '\r' or '\n' or ';' or '(' or ')' or '"') { break; }
             _pos++;
         }
-        return new Token(text[start.._pos], false, line, column);
+        return new Token(_words.Get(text.AsSpan(start, _pos - start)), false, line, column);
     }
 
     private Token? ReadQuoted()
