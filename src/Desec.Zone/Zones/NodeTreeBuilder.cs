@@ -5,63 +5,101 @@ using Desec.Zone.Records;
 namespace Desec.Zone.Zones;
 
 /// <summary>
-/// Turns owners into nodes: adds the empty non-terminals between the apex and deeper names,
-/// sorts by canonical key, links each node to its parent and its canonical predecessor and sets
-/// the flags that depend on the node alone. A parent's key is a prefix of its child's key (see
+/// Turns owners into nodes: sorts them by canonical key, adds the empty non-terminals between the
+/// apex and deeper names, links each node to its parent and its canonical predecessor and sets the
+/// flags that depend on the node alone. A parent's key is a prefix of its child's key (see
 /// <see cref="CanonicalOrder.WriteKey"/>), so walking up the tree needs no new names.
 /// </summary>
+/// <remarks>
+/// Canonical order lists a name right before its subtree (RFC 4034 §6.1 compares from the
+/// rightmost label), so one walk over the sorted owners with a stack of the current ancestors
+/// finds every parent, and every missing ancestor goes right before the first name below it.
+/// </remarks>
 internal static class NodeTreeBuilder
 {
     public static (ZoneNode[] Nodes, Dictionary<byte[], ZoneNode> ByKey) Build(DnsName origin, List<PendingOwner> owners)
     {
-        var byKey = new Dictionary<byte[], ZoneNode>(owners.Count + 1, NameKeyComparer.Instance);
-        var bySpan = byKey.GetAlternateLookup<ReadOnlySpan<byte>>();
-        foreach (var owner in owners)
+        var sorted = new ZoneNode[owners.Count];
+        for (int i = 0; i < owners.Count; i++)
         {
-            var rrsets = owner.Sets;
-            owner.Node = new ZoneNode(owner.Name, CanonicalOrder.Key(owner.Name), rrsets) { Flags = DataFlags(rrsets) };
-            byKey.Add(owner.Node.KeyArray, owner.Node);
+            var owner = owners[i];
+            owner.Node = new ZoneNode(owner.Name, CanonicalOrder.Key(owner.Name), owner.Sets) { Flags = DataFlags(owner.Sets) };
+            sorted[i] = owner.Node;
         }
         var apexKey = CanonicalOrder.Key(origin);
-        // Only missing when the zone is refused anyway (no SOA); keeps the tree rooted.
-        byKey.TryAdd(apexKey, new ZoneNode(origin, apexKey, []));
-        foreach (var owner in owners) { AddEmptyNonTerminals(owner.Node, apexKey.Length, byKey); }
+        SortByKey(sorted, apexKey.Length);
 
-        var nodes = SortByKey(byKey.Values, apexKey.Length);
-        for (int i = 0; i < nodes.Length; i++)
+        var nodes = new List<ZoneNode>(sorted.Length + 1);
+        // Only missing when the zone is refused anyway (no SOA); keeps the tree rooted.
+        var apex = sorted.Length > 0 && sorted[0].Key.SequenceEqual(apexKey) ? sorted[0] : new ZoneNode(origin, apexKey, []);
+        nodes.Add(apex);
+        var ancestors = new List<ZoneNode> { apex };
+        foreach (var node in sorted)
+        {
+            if (node == apex) { continue; }
+            // Every owner is at or below the apex (the collector refused the others), so the apex stays.
+            while (!node.Key.StartsWith(ancestors[^1].Key)) { ancestors.RemoveAt(ancestors.Count - 1); }
+            AddEmptyNonTerminals(node, ancestors, nodes);
+            node.Parent = ancestors[^1];
+            ancestors.Add(node);
+            nodes.Add(node);
+        }
+
+        var byKey = new Dictionary<byte[], ZoneNode>(nodes.Count, NameKeyComparer.Instance);
+        for (int i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
+            byKey.Add(node.KeyArray, node);
             node.Index = i;
-            node.Previous = nodes[i == 0 ? nodes.Length - 1 : i - 1];
+            node.Previous = nodes[i == 0 ? nodes.Count - 1 : i - 1];
             if (i == 0) { node.Flags |= NodeFlags.Apex; continue; }
-            node.Parent = bySpan[ParentKey(node.Key)];
             if (node.Name.IsWildcard) { node.Flags |= NodeFlags.Wildcard; }
             if (node.Find(RRType.NS) is not null) { node.Flags |= NodeFlags.Delegation; }
         }
-        return (nodes, byKey);
+        return (nodes.ToArray(), byKey);
     }
 
     /// <summary>
-    /// The nodes in key order. Every key starts with the apex key, so the comparison starts after
-    /// it, and the next eight octets, read as one big-endian number (zero-padded, which keeps the
-    /// order), decide most comparisons without looking at the keys again.
+    /// Every ancestor of an owner up to the apex exists as a name (RFC 4592 §2.2.2): an ancestor
+    /// without RRsets becomes an empty non-terminal node, so that it answers NODATA, not NXDOMAIN.
+    /// <paramref name="ancestors"/> ends with the deepest existing ancestor of <paramref name="node"/>;
+    /// the missing ones below it are added to it and to <paramref name="nodes"/>, shallowest first.
     /// </summary>
-    private static ZoneNode[] SortByKey(IReadOnlyCollection<ZoneNode> unsorted, int apexKeyLength)
+    private static void AddEmptyNonTerminals(ZoneNode node, List<ZoneNode> ancestors, List<ZoneNode> nodes)
     {
-        var entries = new (ulong Prefix, ZoneNode Node)[unsorted.Count];
-        int i = 0;
-        Span<byte> padded = stackalloc byte[sizeof(ulong)];
-        foreach (var node in unsorted)
+        int existing = ancestors[^1].Key.Length;
+        int missing = 0;
+        for (var key = ParentKey(node.Key); key.Length > existing; key = ParentKey(key)) { missing++; }
+        for (int m = missing; m > 0; m--)
         {
-            var rest = node.Key[Math.Min(apexKeyLength, node.Key.Length)..];
+            var name = node.Name.Ancestor(node.Name.LabelCount - m);
+            var key = node.Key;
+            for (int up = 0; up < m; up++) { key = ParentKey(key); }
+            var ent = new ZoneNode(name, key.ToArray(), []) { Flags = NodeFlags.EmptyNonTerminal, Parent = ancestors[^1] };
+            ancestors.Add(ent);
+            nodes.Add(ent);
+        }
+    }
+
+    /// <summary>
+    /// Sorts by key. Every key starts with the apex key, so the comparison starts after it, and
+    /// the next eight octets, read as one big-endian number (zero-padded, which keeps the order),
+    /// decide most comparisons without looking at the keys again.
+    /// </summary>
+    private static void SortByKey(ZoneNode[] nodes, int apexKeyLength)
+    {
+        var entries = new (ulong Prefix, ZoneNode Node)[nodes.Length];
+        Span<byte> padded = stackalloc byte[sizeof(ulong)];
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            var key = nodes[i].Key;
+            var rest = key[Math.Min(apexKeyLength, key.Length)..];
             padded.Clear();
             rest[..Math.Min(rest.Length, padded.Length)].CopyTo(padded);
-            entries[i++] = (BinaryPrimitives.ReadUInt64BigEndian(padded), node);
+            entries[i] = (BinaryPrimitives.ReadUInt64BigEndian(padded), nodes[i]);
         }
         entries.AsSpan().Sort(new PrefixThenKey());
-        var nodes = new ZoneNode[entries.Length];
-        for (i = 0; i < nodes.Length; i++) { nodes[i] = entries[i].Node; }
-        return nodes;
+        for (int i = 0; i < nodes.Length; i++) { nodes[i] = entries[i].Node; }
     }
 
     private readonly struct PrefixThenKey : IComparer<(ulong Prefix, ZoneNode Node)>
@@ -82,25 +120,5 @@ internal static class NodeTreeBuilder
             if (set.Type == RRType.DNAME) { flags |= NodeFlags.HasDname; }
         }
         return flags;
-    }
-
-    /// <summary>
-    /// Every ancestor of an owner up to the apex exists as a name (RFC 4592 §2.2.2): an ancestor
-    /// without RRsets becomes an empty non-terminal node, so that it answers NODATA, not NXDOMAIN.
-    /// The walk stops at the first ancestor that is already a node: that one's own walk (an owner)
-    /// or the walk that created it (an empty non-terminal) covers the rest.
-    /// </summary>
-    private static void AddEmptyNonTerminals(ZoneNode node, int apexKeyLength, Dictionary<byte[], ZoneNode> byKey)
-    {
-        if (node.Key.Length <= apexKeyLength) { return; }
-        var bySpan = byKey.GetAlternateLookup<ReadOnlySpan<byte>>();
-        int labels = node.Name.LabelCount;
-        for (var key = ParentKey(node.Key); key.Length > apexKeyLength; key = ParentKey(key))
-        {
-            labels--;
-            if (bySpan.ContainsKey(key)) { return; }
-            var ent = new ZoneNode(node.Name.Ancestor(labels), key.ToArray(), []) { Flags = NodeFlags.EmptyNonTerminal };
-            byKey.Add(ent.KeyArray, ent);
-        }
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class Zone
         Soa = Apex.Find(RRType.SOA) ?? throw new InvalidOperationException("a zone needs an SOA at the apex");
         foreach (var node in nodes)
         {
-            foreach (var set in node.RRsets) { RecordCount += set.Count; }
+            foreach (var set in node.RRsetArray) { RecordCount += set.Count; }
         }
     }
 

@@ -29,6 +29,9 @@ public sealed class ZoneNode
 
     public IReadOnlyList<RRset> RRsets => _rrsets;
 
+    /// <summary>The RRsets as an array, for loops over a whole zone (no enumerator per node).</summary>
+    internal RRset[] RRsetArray => _rrsets;
+
     public NodeFlags Flags { get; internal set; }
 
     /// <summary>Position in canonical order (the apex is 0).</summary>
