@@ -17,13 +17,17 @@ namespace Desec.Zone.Zones;
 /// </remarks>
 internal static class NodeTreeBuilder
 {
-    public static (ZoneNode[] Nodes, Dictionary<byte[], ZoneNode> ByKey) Build(DnsName origin, List<PendingOwner> owners)
+    public static ZoneNode[] Build(DnsName origin, List<PendingOwner> owners)
     {
         var sorted = new ZoneNode[owners.Count];
+        var keys = new KeyArena();
+        Span<byte> key = stackalloc byte[CanonicalOrder.MaxKeyLength(DnsName.MaxLength)];
         for (int i = 0; i < owners.Count; i++)
         {
             var owner = owners[i];
-            owner.Node = new ZoneNode(owner.Name, CanonicalOrder.Key(owner.Name), owner.Sets) { Flags = DataFlags(owner.Sets) };
+            int keyLength = CanonicalOrder.WriteKey(owner.Name.Wire, key);
+            var (block, offset) = keys.Add(key[..keyLength]);
+            owner.Node = new ZoneNode(owner.Name, block, offset, keyLength, owner.Sets) { Flags = DataFlags(owner.Sets) };
             sorted[i] = owner.Node;
         }
         var apexKey = CanonicalOrder.Key(origin);
@@ -31,7 +35,8 @@ internal static class NodeTreeBuilder
 
         var nodes = new List<ZoneNode>(sorted.Length + 1);
         // Only missing when the zone is refused anyway (no SOA); keeps the tree rooted.
-        var apex = sorted.Length > 0 && sorted[0].Key.SequenceEqual(apexKey) ? sorted[0] : new ZoneNode(origin, apexKey, []);
+        var apex = sorted.Length > 0 && sorted[0].Key.SequenceEqual(apexKey)
+            ? sorted[0] : new ZoneNode(origin, apexKey, 0, apexKey.Length, []);
         nodes.Add(apex);
         var ancestors = new List<ZoneNode> { apex };
         foreach (var node in sorted)
@@ -45,18 +50,16 @@ internal static class NodeTreeBuilder
             nodes.Add(node);
         }
 
-        var byKey = new Dictionary<byte[], ZoneNode>(nodes.Count, NameKeyComparer.Instance);
         for (int i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
-            byKey.Add(node.KeyArray, node);
             node.Index = i;
             node.Previous = nodes[i == 0 ? nodes.Count - 1 : i - 1];
             if (i == 0) { node.Flags |= NodeFlags.Apex; continue; }
             if (node.Name.IsWildcard) { node.Flags |= NodeFlags.Wildcard; }
             if (node.Find(RRType.NS) is not null) { node.Flags |= NodeFlags.Delegation; }
         }
-        return (nodes.ToArray(), byKey);
+        return nodes.ToArray();
     }
 
     /// <summary>
@@ -75,7 +78,9 @@ internal static class NodeTreeBuilder
             var name = node.Name.Ancestor(node.Name.LabelCount - m);
             var key = node.Key;
             for (int up = 0; up < m; up++) { key = ParentKey(key); }
-            var ent = new ZoneNode(name, key.ToArray(), []) { Flags = NodeFlags.EmptyNonTerminal, Parent = ancestors[^1] };
+            var ent = node.Ancestor(name, key.Length, []);
+            ent.Flags = NodeFlags.EmptyNonTerminal;
+            ent.Parent = ancestors[^1];
             ancestors.Add(ent);
             nodes.Add(ent);
         }

@@ -181,7 +181,7 @@ internal static class RRsetCollector
     /// </summary>
     private static int DropDuplicates(DnsName owner, string type, ResourceRecord[] grouped, int start, int count, ZoneBuildResult result)
     {
-        HashSet<byte[]>? seen = count > SmallSlice ? new(NameKeyComparer.Instance) : null; // ordinal equality of RDATA bytes
+        HashSet<byte[]>? seen = count > SmallSlice ? new(OrdinalBytesComparer.Instance) : null;
         int kept = 0;
         for (int i = start; i < start + count; i++)
         {

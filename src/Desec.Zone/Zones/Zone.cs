@@ -11,17 +11,15 @@ namespace Desec.Zone.Zones;
 public sealed partial class Zone
 {
     private readonly ZoneNode[] _nodes;
-    private readonly Dictionary<byte[], ZoneNode> _byKey;
-    private readonly Dictionary<byte[], ZoneNode>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
+    private readonly NodeIndex _byKey;
 
     /// <param name="nodes">Sorted in canonical order, the apex first, links already set.</param>
-    /// <param name="byKey">Every node by its key (<see cref="NameKeyComparer"/>), taken over as it is.</param>
-    internal Zone(DnsName origin, ZoneNode[] nodes, Dictionary<byte[], ZoneNode> byKey, uint serial)
+    /// <param name="byKey">Every node by its key, taken over as it is.</param>
+    internal Zone(DnsName origin, ZoneNode[] nodes, NodeIndex byKey, uint serial)
     {
         Origin = origin;
         _nodes = nodes;
         _byKey = byKey;
-        _bySpan = _byKey.GetAlternateLookup<ReadOnlySpan<byte>>();
         Serial = serial;
         Apex = nodes[0];
         Soa = Apex.Find(RRType.SOA) ?? throw new InvalidOperationException("a zone needs an SOA at the apex");
