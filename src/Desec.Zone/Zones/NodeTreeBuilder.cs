@@ -27,7 +27,7 @@ internal static class NodeTreeBuilder
             var owner = owners[i];
             int keyLength = CanonicalOrder.WriteKey(owner.Name.Wire, key);
             var (block, offset) = keys.Add(key[..keyLength]);
-            owner.Node = new ZoneNode(owner.Name, block, offset, keyLength, owner.Sets) { Flags = DataFlags(owner.Sets) };
+            owner.Node = new ZoneNode(owner.Name, block, offset, keyLength, owner.Sets) { Flags = DataFlags(owner) };
             sorted[i] = owner.Node;
         }
         var apexKey = CanonicalOrder.Key(origin);
@@ -55,9 +55,8 @@ internal static class NodeTreeBuilder
             var node = nodes[i];
             node.Index = i;
             node.Previous = nodes[i == 0 ? nodes.Count - 1 : i - 1];
-            if (i == 0) { node.Flags |= NodeFlags.Apex; continue; }
-            if (node.Name.IsWildcard) { node.Flags |= NodeFlags.Wildcard; }
-            if (node.Find(RRType.NS) is not null) { node.Flags |= NodeFlags.Delegation; }
+            // The apex is neither a delegation nor a wildcard, whatever its RRsets.
+            if (i == 0) { node.Flags = (node.Flags | NodeFlags.Apex) & ~(NodeFlags.Delegation | NodeFlags.Wildcard); }
         }
         return nodes.ToArray();
     }
@@ -79,7 +78,8 @@ internal static class NodeTreeBuilder
             var key = node.Key;
             for (int up = 0; up < m; up++) { key = ParentKey(key); }
             var ent = node.Ancestor(name, key.Length, []);
-            ent.Flags = NodeFlags.EmptyNonTerminal;
+            // A wildcard may be an empty non-terminal too (RFC 4592 §2.2.2); it still matches nothing below.
+            ent.Flags = NodeFlags.EmptyNonTerminal | (name.IsWildcard ? NodeFlags.Wildcard : NodeFlags.None);
             ent.Parent = ancestors[^1];
             ancestors.Add(ent);
             nodes.Add(ent);
@@ -87,43 +87,49 @@ internal static class NodeTreeBuilder
     }
 
     /// <summary>
-    /// Sorts by key. Every key starts with the apex key, so the comparison starts after it, and
-    /// the next eight octets, read as one big-endian number (zero-padded, which keeps the order),
-    /// decide most comparisons without looking at the keys again.
+    /// Sorts by key. Every key starts with the apex key, so the comparison starts after it: the
+    /// next sixteen octets, read as one big-endian number (zero-padded, which keeps the order),
+    /// are sorted as plain numbers, which decides nearly every comparison without touching the
+    /// nodes; runs of equal numbers are then sorted by their whole keys.
     /// </summary>
     private static void SortByKey(ZoneNode[] nodes, int apexKeyLength)
     {
-        var entries = new (ulong Prefix, ZoneNode Node)[nodes.Length];
-        Span<byte> padded = stackalloc byte[sizeof(ulong)];
+        var prefixes = new UInt128[nodes.Length];
+        Span<byte> padded = stackalloc byte[16];
         for (int i = 0; i < nodes.Length; i++)
         {
             var key = nodes[i].Key;
             var rest = key[Math.Min(apexKeyLength, key.Length)..];
             padded.Clear();
             rest[..Math.Min(rest.Length, padded.Length)].CopyTo(padded);
-            entries[i] = (BinaryPrimitives.ReadUInt64BigEndian(padded), nodes[i]);
+            prefixes[i] = BinaryPrimitives.ReadUInt128BigEndian(padded);
         }
-        entries.AsSpan().Sort(new PrefixThenKey());
-        for (int i = 0; i < nodes.Length; i++) { nodes[i] = entries[i].Node; }
-    }
-
-    private readonly struct PrefixThenKey : IComparer<(ulong Prefix, ZoneNode Node)>
-    {
-        public int Compare((ulong Prefix, ZoneNode Node) a, (ulong Prefix, ZoneNode Node) b) =>
-            a.Prefix != b.Prefix ? a.Prefix.CompareTo(b.Prefix) : a.Node.Key.SequenceCompareTo(b.Node.Key);
+        Array.Sort(prefixes, nodes);
+        for (int start = 0; start < nodes.Length;)
+        {
+            int end = start + 1;
+            while (end < nodes.Length && prefixes[end] == prefixes[start]) { end++; }
+            if (end - start > 1) { nodes.AsSpan(start, end - start).Sort(static (a, b) => a.Key.SequenceCompareTo(b.Key)); }
+            start = end;
+        }
     }
 
     /// <summary>The key of the name one label up: the key without its last label and separator.</summary>
     private static ReadOnlySpan<byte> ParentKey(ReadOnlySpan<byte> key) => key[..(key[..^1].LastIndexOf((byte)0) + 1)];
 
-    private static NodeFlags DataFlags(RRset[] rrsets)
+    /// <summary>
+    /// The flags that depend on the owner alone, set while its data is at hand (later passes visit
+    /// the nodes in canonical order, which is far from the order they lie in memory). The apex
+    /// loses Delegation and Wildcard again once it is known.
+    /// </summary>
+    private static NodeFlags DataFlags(PendingOwner owner)
     {
-        var flags = NodeFlags.None;
-        foreach (var set in rrsets)
+        var flags = owner.Name.IsWildcard ? NodeFlags.Wildcard : NodeFlags.None;
+        foreach (var set in owner.Sets)
         {
             if (set.Type == RRType.CNAME) { flags |= NodeFlags.HasCname; }
             if (set.Type == RRType.DNAME) { flags |= NodeFlags.HasDname; }
+            if (set.Type == RRType.NS) { flags |= NodeFlags.Delegation; }
         }
         return flags;
-    }
-}
+    }}
