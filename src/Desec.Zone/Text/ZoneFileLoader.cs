@@ -26,6 +26,7 @@ internal sealed partial class ZoneFileLoader
     private readonly List<ZoneTextException> _errors = [];
     private readonly List<string> _warnings = [];
     private readonly RdataBuilder _scratch = new();
+    private readonly RdataTokens _rdataTokens = new([], null, "", 0, 0);
     /// <summary>Full paths of the files being read, outermost first.</summary>
     private readonly List<string> _includeChain = [];
     private uint? _defaultTtl;
@@ -38,8 +39,7 @@ internal sealed partial class ZoneFileLoader
         var context = new FileContext(source, directory) { Origin = origin };
         ReadFile(text, context);
         var zoneOrigin = origin ?? _records.FirstOrDefault(r => r.Type == RRType.SOA)?.Owner ?? DnsName.Root;
-        var result = new ZoneFileResult { Origin = zoneOrigin };
-        result.Records.AddRange(_records);
+        var result = new ZoneFileResult { Origin = zoneOrigin, Records = _records };
         result.Errors.AddRange(_errors);
         result.Warnings.AddRange(_warnings);
         return result;
@@ -182,9 +182,9 @@ internal sealed partial class ZoneFileLoader
     private byte[] ParseRdata(FileContext context, ushort type, Token typeToken, IReadOnlyList<Token> words, int start, DnsName? origin)
     {
         // Errors about missing RDATA point just after the type.
-        var tokens = new RdataTokens(words, start, origin, context.Source, typeToken.Line, EndColumn(typeToken));
-        var rdata = RdataCodecs.Parse(type, tokens, _scratch);
-        tokens.ExpectEnd();
+        _rdataTokens.Reset(words, start, origin, context.Source, typeToken.Line, EndColumn(typeToken));
+        var rdata = RdataCodecs.Parse(type, _rdataTokens, _scratch);
+        _rdataTokens.ExpectEnd();
         return rdata;
     }
 

@@ -7,7 +7,7 @@ namespace Desec.Zone.Text;
 public sealed class ZoneFileResult
 {
     public required DnsName Origin { get; init; }
-    public List<ResourceRecord> Records { get; } = [];
+    public List<ResourceRecord> Records { get; internal init; } = [];
     public List<ZoneTextException> Errors { get; } = [];
     public List<string> Warnings { get; } = [];
     public bool Success => Errors.Count == 0;
