@@ -82,7 +82,7 @@ internal sealed partial class ZoneFileLoader
             var loop = _includeChain.Skip(loopStart).Select(Path.GetFileName).Append(Path.GetFileName(fullPath));
             throw Error(context, fileToken, $"include loop: {string.Join(" -> ", loop)}");
         }
-        string text;
+        (byte[] Utf8, int Start) text;
         try
         {
             text = ZoneFileText.Read(fullPath);
@@ -105,7 +105,7 @@ internal sealed partial class ZoneFileLoader
         _includeChain.Add(fullPath);
         try
         {
-            ReadFile(text, inner);
+            ReadFile(text.Utf8, text.Start, inner);
         }
         finally
         {

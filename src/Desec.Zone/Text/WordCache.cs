@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Desec.Zone.Text;
 
 /// <summary>
@@ -12,13 +14,14 @@ internal sealed class WordCache
 
     private readonly string?[] _slots = new string?[SlotCount];
 
-    public string Get(ReadOnlySpan<char> word)
+    /// <summary>The word (UTF-8 octets) as a string.</summary>
+    public string Get(ReadOnlySpan<byte> word)
     {
-        if (word.Length > MaxLength) { return word.ToString(); }
+        if (word.Length > MaxLength || !Ascii.IsValid(word)) { return Encoding.UTF8.GetString(word); }
         uint hash = (uint)word.Length;
-        foreach (char c in word) { hash = hash * 31 + c; }
+        foreach (byte b in word) { hash = hash * 31 + b; }
         ref string? slot = ref _slots[hash % SlotCount];
-        if (slot is not null && word.SequenceEqual(slot)) { return slot; }
-        return slot = word.ToString();
+        if (slot is not null && Ascii.Equals(word, slot)) { return slot; }
+        return slot = Encoding.ASCII.GetString(word);
     }
 }

@@ -33,11 +33,12 @@ internal sealed partial class ZoneFileLoader
     private uint? _lastExplicitTtl;
     private bool _warnedPreviousTtl;
 
-    public ZoneFileResult Load(string text, string source, DnsName? origin, string directory, string fullPath)
+    /// <summary>Parses UTF-8 text that starts at <paramref name="start"/> of <paramref name="utf8"/>.</summary>
+    public ZoneFileResult Load(byte[] utf8, int start, string source, DnsName? origin, string directory, string fullPath)
     {
         _includeChain.Add(fullPath);
         var context = new FileContext(source, directory) { Origin = origin };
-        ReadFile(text, context);
+        ReadFile(utf8, start, context);
         var zoneOrigin = origin ?? _records.FirstOrDefault(r => r.Type == RRType.SOA)?.Owner ?? DnsName.Root;
         var result = new ZoneFileResult { Origin = zoneOrigin, Records = _records };
         result.Errors.AddRange(_errors);
@@ -45,9 +46,9 @@ internal sealed partial class ZoneFileLoader
         return result;
     }
 
-    private void ReadFile(string text, FileContext context)
+    private void ReadFile(byte[] utf8, int start, FileContext context)
     {
-        var lexer = new ZoneLexer(text, context.Source);
+        var lexer = new ZoneLexer(utf8, start, context.Source);
         // One list for every entry: nothing keeps an entry's words once it has been read.
         var tokens = new List<Token>();
         while (true)
