@@ -20,7 +20,8 @@ internal sealed class PendingRRset(RRset set, ArraySegment<ResourceRecord> recor
 /// </summary>
 internal sealed class RecordSlices(ResourceRecord[] records)
 {
-    private readonly List<(int Start, int Count)> _slices = [];
+    // An RRset holds at least one record: sized once, never grown.
+    private readonly List<(int Start, int Count)> _slices = new(records.Length);
 
     /// <summary>Adds the slice of the next RRset; returns its number.</summary>
     public int Add(int start, int count)
