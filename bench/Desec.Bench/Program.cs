@@ -63,9 +63,12 @@ static int Load(string[] args)
         return 2;
     }
     var origin = DnsName.Parse(args.Length == 2 ? args[1] : BenchData.Origin);
+    var startCpu = Environment.CpuUsage.TotalTime;
     var total = Stopwatch.StartNew();
     var parsed = ZoneFileParser.ParseFile(args[0], origin);
     double parseMs = total.Elapsed.TotalMilliseconds;
+    var parseCpu = Environment.CpuUsage.TotalTime - startCpu;
+    long parseAllocatedMb = GC.GetTotalAllocatedBytes() >> 20;
     if (!parsed.Success)
     {
         foreach (var error in parsed.Errors.Take(10)) { Console.Error.WriteLine(error.Message); }
@@ -74,6 +77,7 @@ static int Load(string[] args)
     }
     var built = ZoneBuilder.Build(origin, parsed.Records);
     double totalMs = total.Elapsed.TotalMilliseconds;
+    var buildCpu = Environment.CpuUsage.TotalTime - startCpu - parseCpu;
     foreach (var warning in built.Warnings.Take(10)) { Console.Error.WriteLine($"warning: {warning}"); }
     if (!built.Success)
     {
@@ -87,7 +91,10 @@ static int Load(string[] args)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"records={built.Zone!.RecordCount} parsed={parsed.Records.Count} warnings={built.Warnings.Count} " +
         $"parse_ms={parseMs:F0} build_ms={totalMs - parseMs:F0} total_ms={totalMs:F0} " +
-        $"managed_mb={managedMb} peak_ws_mb={self.PeakWorkingSet64 >> 20}"));
+        $"parse_cpu_ms={parseCpu.TotalMilliseconds:F0} build_cpu_ms={buildCpu.TotalMilliseconds:F0} " +
+        $"managed_mb={managedMb} peak_ws_mb={self.PeakWorkingSet64 >> 20} " +
+        $"parse_alloc_mb={parseAllocatedMb} total_alloc_mb={GC.GetTotalAllocatedBytes() >> 20} " +
+        $"gc_pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0} gc_counts={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
     GC.KeepAlive(parsed);
     return 0;
 }

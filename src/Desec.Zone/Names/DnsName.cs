@@ -285,10 +285,16 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
     /// <summary>Case-insensitive hash of wire bytes, usable for span look-ups.</summary>
     public static int HashIgnoreCase(ReadOnlySpan<byte> wire)
     {
+        // Lower-case a copy and hash it in one call: HashCode.AddBytes takes the octets in blocks,
+        // which is several times faster than adding them one by one.
+        Span<byte> lower = stackalloc byte[MaxLength + 1];
         var hash = new HashCode();
-        foreach (byte b in wire)
+        for (int start = 0; start < wire.Length; start += lower.Length)
         {
-            hash.Add(b >= (byte)'A' && b <= (byte)'Z' ? (byte)(b | 0x20) : b);
+            var chunk = wire[start..Math.Min(wire.Length, start + lower.Length)];
+            chunk.CopyTo(lower);
+            LowerInPlace(lower[..chunk.Length]);
+            hash.AddBytes(lower[..chunk.Length]);
         }
         return hash.ToHashCode();
     }

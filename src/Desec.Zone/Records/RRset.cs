@@ -8,29 +8,45 @@ namespace Desec.Zone.Records;
 /// </summary>
 public sealed class RRset
 {
+    // An array, not a list: a zone holds about one RRset per record, most of them with one RDATA.
+    private readonly byte[][] _rdatas;
+
     public RRset(DnsName owner, ushort type, uint ttl, IEnumerable<byte[]> rdatas)
+        : this(owner, type, ttl, SortDistinct(rdatas.ToArray()))
+    {
+    }
+
+    /// <summary>Takes <paramref name="sortedDistinct"/> as it is: already in canonical order, without duplicates.</summary>
+    internal RRset(DnsName owner, ushort type, uint ttl, byte[][] sortedDistinct)
     {
         Owner = owner;
         Type = type;
         Ttl = ttl;
-        var sorted = rdatas.ToList();
-        sorted.Sort(CompareRdata);
-        for (int i = sorted.Count - 1; i > 0; i--)
-        {
-            if (CompareRdata(sorted[i], sorted[i - 1]) == 0) { sorted.RemoveAt(i); }
-        }
-        Rdatas = sorted;
+        _rdatas = sortedDistinct;
     }
 
     public DnsName Owner { get; }
     public ushort Type { get; }
     public uint Ttl { get; }
-    public IReadOnlyList<byte[]> Rdatas { get; }
-    public int Count => Rdatas.Count;
+    public IReadOnlyList<byte[]> Rdatas => _rdatas;
+    public int Count => _rdatas.Length;
 
-    public IEnumerable<ResourceRecord> Records => Rdatas.Select(r => new ResourceRecord(Owner, Type, Ttl, r));
+    public IEnumerable<ResourceRecord> Records => _rdatas.Select(r => new ResourceRecord(Owner, Type, Ttl, r));
 
     public static int CompareRdata(byte[] a, byte[] b) => a.AsSpan().SequenceCompareTo(b);
+
+    /// <summary>Sorts in place into canonical order and drops duplicates.</summary>
+    internal static byte[][] SortDistinct(byte[][] rdatas)
+    {
+        if (rdatas.Length < 2) { return rdatas; }
+        Array.Sort(rdatas, CompareRdata);
+        int kept = 1;
+        for (int i = 1; i < rdatas.Length; i++)
+        {
+            if (CompareRdata(rdatas[i], rdatas[kept - 1]) != 0) { rdatas[kept++] = rdatas[i]; }
+        }
+        return kept == rdatas.Length ? rdatas : rdatas[..kept];
+    }
 
     public override string ToString() => $"{Owner} {RRType.ToText(Type)} ({Count})";
 }

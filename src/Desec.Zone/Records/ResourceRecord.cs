@@ -11,7 +11,28 @@ namespace Desec.Zone.Records;
 /// </summary>
 public sealed record ResourceRecord(DnsName Owner, ushort Type, uint Ttl, byte[] Rdata)
 {
-    public string? Location { get; init; }
+    // The whole location when _line is 0; otherwise the source, to which the line is appended when asked for.
+    private readonly string? _source;
+    private readonly int _line;
+
+    /// <summary>Where the record came from; null when unknown.</summary>
+    public string? Location
+    {
+        get => _line == 0 ? _source : string.Create(CultureInfo.InvariantCulture, $"{_source}:{_line}");
+        init => (_source, _line) = (value, 0);
+    }
+
+    /// <summary>
+    /// A record whose <see cref="Location"/> is <c>source:line</c>, built only when asked for: the
+    /// records of a zone file share one source string, and the text is needed only for the rare
+    /// error or warning (a string per record would cost more memory than the record itself).
+    /// </summary>
+    internal ResourceRecord(DnsName owner, ushort type, uint ttl, byte[] rdata, string source, int line)
+        : this(owner, type, ttl, rdata)
+    {
+        _source = source;
+        _line = line;
+    }
 
     public bool Equals(ResourceRecord? other) =>
         other is not null && Owner == other.Owner && Type == other.Type && Ttl == other.Ttl

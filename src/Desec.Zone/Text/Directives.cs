@@ -5,9 +5,8 @@ namespace Desec.Zone.Text;
 /// <summary><c>$ORIGIN</c>, <c>$TTL</c> (RFC 1035 §5.1, RFC 2308 §4) and <c>$INCLUDE</c>.</summary>
 internal sealed partial class ZoneFileLoader
 {
-    private void ReadDirective(ZoneEntry entry, FileContext context)
+    private void ReadDirective(IReadOnlyList<Token> tokens, FileContext context)
     {
-        var tokens = entry.Tokens;
         var directive = tokens[0];
         switch (directive.Text.ToUpperInvariant())
         {
@@ -83,10 +82,10 @@ internal sealed partial class ZoneFileLoader
             var loop = _includeChain.Skip(loopStart).Select(Path.GetFileName).Append(Path.GetFileName(fullPath));
             throw Error(context, fileToken, $"include loop: {string.Join(" -> ", loop)}");
         }
-        string text;
+        (byte[] Utf8, int Start) text;
         try
         {
-            text = File.ReadAllText(fullPath);
+            text = ZoneFileText.Read(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -106,7 +105,7 @@ internal sealed partial class ZoneFileLoader
         _includeChain.Add(fullPath);
         try
         {
-            ReadFile(text, inner);
+            ReadFile(text.Utf8, text.Start, inner);
         }
         finally
         {

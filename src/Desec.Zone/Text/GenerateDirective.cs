@@ -46,7 +46,7 @@ internal sealed partial class ZoneFileLoader
             {
                 var owner = ParseName(context, lhsToken with { Text = lhs.Expand(value) }, context.Origin, "$GENERATE owner");
                 var rdataTokens = LexGenerated(context, rhsToken, rhs.Expand(value));
-                byte[] rdata = ParseRdata(context, type, typeToken, rdataTokens, context.Origin);
+                byte[] rdata = ParseRdata(context, type, typeToken, rdataTokens, 0, context.Origin);
                 uint recordTtl = ttl ?? (inherited ??= InheritedTtl(context, type, rdata, tokens[0].Line, tokens[0]));
                 AddRecord(owner, type, recordTtl, rdata, context, tokens[0].Line);
             }

@@ -9,12 +9,30 @@ namespace Desec.Zone.Text;
 /// </summary>
 public sealed class RdataTokens
 {
-    private readonly IReadOnlyList<Token> _tokens;
+    private IReadOnlyList<Token> _tokens;
+    /// <summary>Where the RDATA words start in <see cref="_tokens"/> (a parser passes a whole entry).</summary>
+    private int _start;
     private int _index;
 
     public RdataTokens(IReadOnlyList<Token> tokens, DnsName? origin, string source, int line, int column)
+        : this(tokens, 0, origin, source, line, column)
+    {
+    }
+
+    /// <summary>The words of <paramref name="tokens"/> from <paramref name="start"/> on, without copying them.</summary>
+    internal RdataTokens(IReadOnlyList<Token> tokens, int start, DnsName? origin, string source, int line, int column)
     {
         _tokens = tokens;
+        Source = source;
+        Reset(tokens, start, origin, source, line, column);
+    }
+
+    /// <summary>Starts over on the RDATA of another record, so that a parser needs one instance, not one per record.</summary>
+    internal void Reset(IReadOnlyList<Token> tokens, int start, DnsName? origin, string source, int line, int column)
+    {
+        _tokens = tokens;
+        _start = start;
+        _index = start;
         Origin = origin;
         Source = source;
         Line = line;
@@ -29,11 +47,11 @@ public sealed class RdataTokens
     }
 
     /// <summary>Completes relative names; null when the text has no origin (a relative name is then an error).</summary>
-    public DnsName? Origin { get; }
-    public string Source { get; }
+    public DnsName? Origin { get; private set; }
+    public string Source { get; private set; }
     /// <summary>Where the record starts, for errors that are about the record as a whole.</summary>
-    public int Line { get; }
-    public int Column { get; }
+    public int Line { get; private set; }
+    public int Column { get; private set; }
 
     public bool AtEnd => _index >= _tokens.Count;
     public int RemainingCount => _tokens.Count - _index;
@@ -70,7 +88,7 @@ public sealed class RdataTokens
     }
 
     public ZoneTextException Error(string reason) =>
-        AtEnd && _tokens.Count > 0
+        AtEnd && _tokens.Count > _start
             ? new ZoneTextException(Source, _tokens[^1].Line, EndColumn(_tokens[^1]), reason)
             : new ZoneTextException(Source, Line, Column, reason);
 

@@ -26,37 +26,40 @@ internal sealed partial class ZoneFileLoader
     private readonly List<ZoneTextException> _errors = [];
     private readonly List<string> _warnings = [];
     private readonly RdataBuilder _scratch = new();
+    private readonly RdataTokens _rdataTokens = new([], null, "", 0, 0);
     /// <summary>Full paths of the files being read, outermost first.</summary>
     private readonly List<string> _includeChain = [];
     private uint? _defaultTtl;
     private uint? _lastExplicitTtl;
     private bool _warnedPreviousTtl;
 
-    public ZoneFileResult Load(string text, string source, DnsName? origin, string directory, string fullPath)
+    /// <summary>Parses UTF-8 text that starts at <paramref name="start"/> of <paramref name="utf8"/>.</summary>
+    public ZoneFileResult Load(byte[] utf8, int start, string source, DnsName? origin, string directory, string fullPath)
     {
         _includeChain.Add(fullPath);
         var context = new FileContext(source, directory) { Origin = origin };
-        ReadFile(text, context);
+        ReadFile(utf8, start, context);
         var zoneOrigin = origin ?? _records.FirstOrDefault(r => r.Type == RRType.SOA)?.Owner ?? DnsName.Root;
-        var result = new ZoneFileResult { Origin = zoneOrigin };
-        result.Records.AddRange(_records);
+        var result = new ZoneFileResult { Origin = zoneOrigin, Records = _records };
         result.Errors.AddRange(_errors);
         result.Warnings.AddRange(_warnings);
         return result;
     }
 
-    private void ReadFile(string text, FileContext context)
+    private void ReadFile(byte[] utf8, int start, FileContext context)
     {
-        var lexer = new ZoneLexer(text, context.Source);
+        var lexer = new ZoneLexer(utf8, start, context.Source);
+        // One list for every entry: nothing keeps an entry's words once it has been read.
+        var tokens = new List<Token>();
         while (true)
         {
-            bool more = lexer.TryReadEntry(out var entry);
+            bool more = lexer.TryReadEntry(tokens, out bool startsWithBlank, out int line);
             // Entries with lexical errors were skipped before this one: their errors come first.
             _errors.AddRange(lexer.TakeErrors());
             if (!more) { break; }
             try
             {
-                ReadEntry(entry, context);
+                ReadEntry(tokens, startsWithBlank, line, context);
             }
             catch (ZoneTextException e)
             {
@@ -65,18 +68,17 @@ internal sealed partial class ZoneFileLoader
         }
     }
 
-    private void ReadEntry(ZoneEntry entry, FileContext context)
+    private void ReadEntry(List<Token> tokens, bool startsWithBlank, int line, FileContext context)
     {
-        var tokens = entry.Tokens;
         var first = tokens[0];
-        if (!entry.StartsWithBlank && !first.Quoted && first.Text.StartsWith('$'))
+        if (!startsWithBlank && !first.Quoted && first.Text.StartsWith('$'))
         {
-            ReadDirective(entry, context);
+            ReadDirective(tokens, context);
             return;
         }
         DnsName owner;
         int index = 0;
-        if (entry.StartsWithBlank)
+        if (startsWithBlank)
         {
             // RFC 1035 §5.1: a blank at the start of the line means the previous owner.
             owner = context.LastOwner ?? throw Error(context, first,
@@ -90,10 +92,9 @@ internal sealed partial class ZoneFileLoader
         }
         var (ttl, type, typeToken) = ReadTtlClassAndType(context, tokens, ref index);
         if (ttl is { } explicitTtl) { _lastExplicitTtl = explicitTtl; }
-        var rdataTokens = Slice(tokens, index);
-        byte[] rdata = ParseRdata(context, type, typeToken, rdataTokens, context.Origin);
-        uint recordTtl = ttl ?? InheritedTtl(context, type, rdata, entry.Line, first);
-        AddRecord(owner, type, recordTtl, rdata, context, entry.Line);
+        byte[] rdata = ParseRdata(context, type, typeToken, tokens, index, context.Origin);
+        uint recordTtl = ttl ?? InheritedTtl(context, type, rdata, line, first);
+        AddRecord(owner, type, recordTtl, rdata, context, line);
     }
 
     private uint InheritedTtl(FileContext context, ushort type, byte[] rdata, int line, Token at)
@@ -121,7 +122,7 @@ internal sealed partial class ZoneFileLoader
     }
 
     private void AddRecord(DnsName owner, ushort type, uint ttl, byte[] rdata, FileContext context, int line) =>
-        _records.Add(new ResourceRecord(owner, type, ttl, rdata) { Location = $"{context.Source}:{line}" });
+        _records.Add(new ResourceRecord(owner, type, ttl, rdata, context.Source, line));
 
     /// <summary>
     /// After the owner: <c>[TTL] [class] type</c> or <c>[class] [TTL] type</c> (RFC 1035 §5.1).
@@ -178,12 +179,13 @@ internal sealed partial class ZoneFileLoader
         }
     }
 
-    private byte[] ParseRdata(FileContext context, ushort type, Token typeToken, IReadOnlyList<Token> rdataTokens, DnsName? origin)
+    /// <summary>Parses the words from <paramref name="start"/> on as the RDATA of <paramref name="type"/>.</summary>
+    private byte[] ParseRdata(FileContext context, ushort type, Token typeToken, IReadOnlyList<Token> words, int start, DnsName? origin)
     {
         // Errors about missing RDATA point just after the type.
-        var tokens = new RdataTokens(rdataTokens, origin, context.Source, typeToken.Line, EndColumn(typeToken));
-        var rdata = RdataCodecs.Parse(type, tokens, _scratch);
-        tokens.ExpectEnd();
+        _rdataTokens.Reset(words, start, origin, context.Source, typeToken.Line, EndColumn(typeToken));
+        var rdata = RdataCodecs.Parse(type, _rdataTokens, _scratch);
+        _rdataTokens.ExpectEnd();
         return rdata;
     }
 
@@ -195,13 +197,6 @@ internal sealed partial class ZoneFileLoader
             throw Error(context, token, $"bad {what} '{token.Text}': {error}");
         }
         return name;
-    }
-
-    private static IReadOnlyList<Token> Slice(IReadOnlyList<Token> tokens, int start)
-    {
-        var rest = new Token[Math.Max(0, tokens.Count - start)];
-        for (int i = 0; i < rest.Length; i++) { rest[i] = tokens[start + i]; }
-        return rest;
     }
 
     /// <summary>The column just after a word (its quotes included).</summary>

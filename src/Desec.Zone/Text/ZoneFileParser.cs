@@ -7,7 +7,7 @@ namespace Desec.Zone.Text;
 public sealed class ZoneFileResult
 {
     public required DnsName Origin { get; init; }
-    public List<ResourceRecord> Records { get; } = [];
+    public List<ResourceRecord> Records { get; internal init; } = [];
     public List<ZoneTextException> Errors { get; } = [];
     public List<string> Warnings { get; } = [];
     public bool Success => Errors.Count == 0;
@@ -47,10 +47,10 @@ public static class ZoneFileParser
             }
             origin = fromName;
         }
-        string text;
+        (byte[] Utf8, int Start) text;
         try
         {
-            text = File.ReadAllText(path);
+            text = ZoneFileText.Read(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -59,7 +59,7 @@ public static class ZoneFileParser
             return failed;
         }
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        return new ZoneFileLoader().Load(text, path, origin, directory, Path.GetFullPath(path));
+        return new ZoneFileLoader().Load(text.Utf8, text.Start, path, origin, directory, Path.GetFullPath(path));
     }
 
     /// <summary>
@@ -70,6 +70,7 @@ public static class ZoneFileParser
     public static ZoneFileResult ParseText(string text, string sourceName, DnsName? origin, string? baseDirectory = null)
     {
         string directory = Path.GetFullPath(string.IsNullOrEmpty(baseDirectory) ? "." : baseDirectory);
-        return new ZoneFileLoader().Load(text, sourceName, origin, directory, Path.Combine(directory, sourceName));
+        return new ZoneFileLoader().Load(System.Text.Encoding.UTF8.GetBytes(text), 0, sourceName, origin, directory,
+            Path.Combine(directory, sourceName));
     }
 }

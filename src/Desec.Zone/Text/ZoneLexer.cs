@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Desec.Zone.Text;
 
 /// <summary>One logical line of a zone file: its words, and whether it began with blank space (owner omitted).</summary>
@@ -14,15 +16,40 @@ public sealed record ZoneEntry(IReadOnlyList<Token> Tokens, bool StartsWithBlank
 /// errors at once. Like BIND, a quoted string ends on its own line (a line end inside it may be
 /// escaped with a backslash); an unterminated quote is thus reported where it opens and costs
 /// only its own entry.
+/// <para>
+/// The text is read as UTF-8 octets: every character that matters to the syntax is ASCII, and
+/// the octets of a multi-octet character never look like one (they all have the high bit set).
+/// A zone file is lexed from its bytes as read, at half the memory of a .NET string; only the
+/// words become strings. Columns still count UTF-16 characters, as they did over a string.
+/// </para>
 /// </remarks>
-public sealed class ZoneLexer(string text, string source)
+public sealed class ZoneLexer
 {
+    private readonly byte[] text;
     private int _pos;
     private int _line = 1;
     private int _lineStart;
+    /// <summary>The current line holds only ASCII from its start up to here, so a column is an octet count.</summary>
+    private int _asciiUpTo;
     private ZoneTextException? _entryError;
+    private readonly WordCache _words = new();
 
-    public string Source { get; } = source;
+    public ZoneLexer(string text, string source)
+        : this(Encoding.UTF8.GetBytes(text), 0, source)
+    {
+    }
+
+    /// <summary>Lexes UTF-8 text from <paramref name="start"/> on (after a byte-order mark, say).</summary>
+    internal ZoneLexer(byte[] utf8, int start, string source)
+    {
+        text = utf8;
+        _pos = start;
+        _lineStart = start;
+        _asciiUpTo = start;
+        Source = source;
+    }
+
+    public string Source { get; }
 
     /// <summary>Errors found so far, in text order; <see cref="TakeErrors"/> hands them over.</summary>
     public List<ZoneTextException> Errors { get; } = [];
@@ -50,17 +77,33 @@ public sealed class ZoneLexer(string text, string source)
     /// <summary>Reads the next error-free entry that has at least one word; false at the end of the text.</summary>
     public bool TryReadEntry(out ZoneEntry entry)
     {
+        var tokens = new List<Token>();
+        if (TryReadEntry(tokens, out bool startsWithBlank, out int line))
+        {
+            entry = new ZoneEntry(tokens, startsWithBlank, line);
+            return true;
+        }
+        entry = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// Reads the next error-free entry into <paramref name="tokens"/> (cleared first), so that a
+    /// loader reuses one list for every entry of a file; false at the end of the text.
+    /// </summary>
+    internal bool TryReadEntry(List<Token> tokens, out bool startsWithBlank, out int line)
+    {
         while (_pos < text.Length)
         {
-            int entryLine = _line;
-            bool startsWithBlank = _pos < text.Length && (text[_pos] == ' ' || text[_pos] == '\t');
-            var tokens = new List<Token>();
+            line = _line;
+            startsWithBlank = _pos < text.Length && (text[_pos] == ' ' || text[_pos] == '\t');
+            tokens.Clear();
             int depth = 0;
             int openLine = 0, openColumn = 0;
             _entryError = null;
             while (_pos < text.Length)
             {
-                char c = text[_pos];
+                byte c = text[_pos];
                 if (c == '\n')
                 {
                     NewLine();
@@ -96,23 +139,41 @@ public sealed class ZoneLexer(string text, string source)
                 Errors.Add(_entryError);
                 continue;
             }
-            if (tokens.Count > 0)
-            {
-                entry = new ZoneEntry(tokens, startsWithBlank, entryLine);
-                return true;
-            }
+            if (tokens.Count > 0) { return true; }
         }
-        entry = null!;
+        tokens.Clear();
+        startsWithBlank = false;
+        line = _line;
         return false;
     }
 
-    private int Column => _pos - _lineStart + 1;
+    /// <summary>
+    /// The column of the current position in UTF-16 characters (a multi-octet character counts
+    /// once, or twice beyond U+FFFF). The line is checked for non-ASCII octets only once, bit by bit
+    /// as the position moves on (<see cref="_asciiUpTo"/>).
+    /// </summary>
+    private int Column
+    {
+        get
+        {
+            if (_asciiUpTo < _pos)
+            {
+                if (text.AsSpan(_asciiUpTo, _pos - _asciiUpTo).IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0)
+                {
+                    return Encoding.UTF8.GetCharCount(text.AsSpan(_lineStart, _pos - _lineStart)) + 1;
+                }
+                _asciiUpTo = _pos;
+            }
+            return _pos - _lineStart + 1;
+        }
+    }
 
     private void NewLine()
     {
         _pos++;
         _line++;
         _lineStart = _pos;
+        _asciiUpTo = _pos;
     }
 
     /// <summary>Remembers the first error of the current entry; the entry is dropped when it ends.</summary>
@@ -124,11 +185,11 @@ public sealed class ZoneLexer(string text, string source)
         int line = _line, column = Column, start = _pos;
         while (_pos < text.Length)
         {
-            char c = text[_pos];
+            byte c = text[_pos];
             if (c == '\\')
             {
                 // An escape keeps the next character in the word, even a blank, quote or ';'.
-                if (_pos + 1 >= text.Length || text[_pos + 1] is '\n' or '\r')
+                if (_pos + 1 >= text.Length || text[_pos + 1] is (byte)'\n' or (byte)'\r')
                 {
                     Fail(_line, Column, "backslash at the end of a line (nothing to escape)");
                     _pos++;
@@ -137,10 +198,10 @@ public sealed class ZoneLexer(string text, string source)
                 _pos += 2;
                 continue;
             }
-            if (c is ' ' or '\t' or '\r' or '\n' or ';' or '(' or ')' or '"') { break; }
+            if (c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)';' or (byte)'(' or (byte)')' or (byte)'"') { break; }
             _pos++;
         }
-        return new Token(text[start.._pos], false, line, column);
+        return new Token(_words.Get(text.AsSpan(start, _pos - start)), false, line, column);
     }
 
     private Token? ReadQuoted()
@@ -156,7 +217,7 @@ public sealed class ZoneLexer(string text, string source)
                 Fail(line, column, "quoted string is not closed on its line (expected '\"')");
                 return null;
             }
-            char c = text[_pos];
+            byte c = text[_pos];
             if (c == '"') { break; }
             if (c == '\\' && _pos + 1 < text.Length)
             {
@@ -167,7 +228,7 @@ public sealed class ZoneLexer(string text, string source)
             }
             _pos++;
         }
-        var token = new Token(text[start.._pos], true, line, column);
+        var token = new Token(Encoding.UTF8.GetString(text, start, _pos - start), true, line, column);
         _pos++; // closing quote
         return token;
     }

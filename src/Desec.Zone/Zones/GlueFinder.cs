@@ -11,7 +11,7 @@ namespace Desec.Zone.Zones;
 /// </summary>
 internal static class GlueFinder
 {
-    public static void Attach(ZoneNode[] nodes, Func<DnsName, ZoneNode?> find, Dictionary<ZoneNode, PendingOwner> pending, ZoneBuildResult result)
+    public static void Attach(ZoneNode[] nodes, Func<DnsName, ZoneNode?> find, PendingOwner?[] pending, ZoneBuildResult result)
     {
         foreach (var cut in nodes)
         {
@@ -29,7 +29,7 @@ internal static class GlueFinder
                     glue.AddRange(addresses);
                     if (addresses.Length == 0)
                     {
-                        result.Warnings.Add(new(pending[cut].Find(RRType.NS)!.First.Location, cut.Name,
+                        result.Warnings.Add(new(pending[cut.Index]!.Find(RRType.NS)!.First.Location, cut.Name,
                             $"NS target {target} lies below the cut but has no A or AAAA glue in the zone (RFC 9471 §2.1)"));
                     }
                 }

@@ -10,7 +10,8 @@ namespace Desec.Zone.Zones;
 /// </summary>
 internal static class Occlusion
 {
-    public static void Apply(ZoneNode[] nodes, Dictionary<ZoneNode, PendingOwner> pending, ZoneBuildResult result)
+    /// <param name="pending">The owner behind each node, by <see cref="ZoneNode.Index"/>; null for empty non-terminals.</param>
+    public static void Apply(ZoneNode[] nodes, PendingOwner?[] pending, ZoneBuildResult result)
     {
         var nsTargets = NsTargets(nodes);
         // Canonical order visits every ancestor before its descendants.
@@ -23,8 +24,8 @@ internal static class Occlusion
             if (hider is null) { continue; }
             node.OccludedBy = hider;
             node.Flags = (node.Flags | NodeFlags.Occluded) & ~NodeFlags.Delegation;
-            if (!pending.TryGetValue(node, out var owner)) { continue; } // an empty non-terminal holds nothing to report
-            foreach (var set in owner.Sets)
+            if (pending[node.Index] is not { } owner) { continue; } // an empty non-terminal holds nothing to report
+            foreach (var set in owner.PendingSets)
             {
                 var location = set.First.Location;
                 string type = RRType.ToText(set.Set.Type);

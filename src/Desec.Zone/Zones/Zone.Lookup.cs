@@ -5,20 +5,20 @@ namespace Desec.Zone.Zones;
 /// <summary>
 /// Name look-ups for the query path. A name is turned into its canonical key in a stack buffer
 /// (lower-cased, so look-ups ignore ASCII case, RFC 4343) and found through the dictionary's span
-/// lookup or a binary search over the sorted nodes; nothing is allocated.
+/// lookup (see NodeIndex) or a binary search over the sorted nodes; nothing is allocated.
 /// </summary>
 public sealed partial class Zone
 {
     private const int KeyBufferLength = 2 * DnsName.MaxLength;
 
-    public ZoneNode? Find(DnsName name) => _bySpan.TryGetValue(KeyOf(name, stackalloc byte[KeyBufferLength]), out var node) ? node : null;
+    public ZoneNode? Find(DnsName name) => _byKey.TryGet(KeyOf(name, stackalloc byte[KeyBufferLength]), out var node) ? node : null;
 
     /// <summary>Finds the node of an uncompressed wire name; false when absent or when the bytes are not a valid name.</summary>
     public bool TryFind(ReadOnlySpan<byte> wireName, out ZoneNode node)
     {
         node = null!;
         Span<byte> buffer = stackalloc byte[KeyBufferLength];
-        return TryKeyOf(wireName, buffer, out var key) && _bySpan.TryGetValue(key, out node!);
+        return TryKeyOf(wireName, buffer, out var key) && _byKey.TryGet(key, out node!);
     }
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed partial class Zone
         int apexLength = Apex.Key.Length;
         for (int end = key.Length; end >= apexLength; end = key[..(end - 1)].LastIndexOf((byte)0) + 1)
         {
-            if (_bySpan.TryGetValue(key[..end], out node!)) { return true; }
+            if (_byKey.TryGet(key[..end], out node!)) { return true; }
             if (end == 0) { break; }
         }
         node = null!;

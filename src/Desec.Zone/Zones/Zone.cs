@@ -11,23 +11,21 @@ namespace Desec.Zone.Zones;
 public sealed partial class Zone
 {
     private readonly ZoneNode[] _nodes;
-    private readonly Dictionary<byte[], ZoneNode> _byKey;
-    private readonly Dictionary<byte[], ZoneNode>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
+    private readonly NodeIndex _byKey;
 
     /// <param name="nodes">Sorted in canonical order, the apex first, links already set.</param>
-    internal Zone(DnsName origin, ZoneNode[] nodes, uint serial)
+    /// <param name="byKey">Every node by its key, taken over as it is.</param>
+    internal Zone(DnsName origin, ZoneNode[] nodes, NodeIndex byKey, uint serial)
     {
         Origin = origin;
         _nodes = nodes;
-        _byKey = new Dictionary<byte[], ZoneNode>(nodes.Length, NameKeyComparer.Instance);
-        foreach (var node in nodes) { _byKey.Add(node.KeyArray, node); }
-        _bySpan = _byKey.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _byKey = byKey;
         Serial = serial;
         Apex = nodes[0];
         Soa = Apex.Find(RRType.SOA) ?? throw new InvalidOperationException("a zone needs an SOA at the apex");
         foreach (var node in nodes)
         {
-            foreach (var set in node.RRsets) { RecordCount += set.Count; }
+            foreach (var set in node.RRsetArray) { RecordCount += set.Count; }
         }
     }
 

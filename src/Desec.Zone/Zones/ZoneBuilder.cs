@@ -15,13 +15,16 @@ public static class ZoneBuilder
         var owners = RRsetCollector.Collect(origin, records, problems);
         uint? serial = ZoneRules.Check(origin, owners, problems);
 
-        var (nodes, byKey) = NodeTreeBuilder.Build(origin, owners);
-        var pending = owners.ToDictionary<PendingOwner, ZoneNode>(o => o.Node, ReferenceEqualityComparer.Instance);
+        var nodes = NodeTreeBuilder.Build(origin, owners);
+        var byKey = new NodeIndex(nodes);
+        // The owner behind each node, by node index (empty non-terminals have none).
+        var pending = new PendingOwner?[nodes.Length];
+        foreach (var owner in owners) { pending[owner.Node.Index] = owner; }
         Occlusion.Apply(nodes, pending, problems);
-        GlueFinder.Attach(nodes, name => byKey.GetValueOrDefault(CanonicalOrder.Key(name)), pending, problems);
+        GlueFinder.Attach(nodes, byKey.Find, pending, problems);
 
         if (problems.Errors.Count > 0 || serial is null) { return problems; }
-        var result = new ZoneBuildResult { Zone = new Zone(origin, nodes, serial.Value) };
+        var result = new ZoneBuildResult { Zone = new Zone(origin, nodes, byKey, serial.Value) };
         result.Warnings.AddRange(problems.Warnings);
         return result;
     }

@@ -10,24 +10,34 @@ namespace Desec.Zone.Zones;
 /// </summary>
 public sealed class ZoneNode
 {
-    private readonly byte[] _key;
+    // The key lives in a block shared with other nodes' keys (see KeyArena); an ancestor's key,
+    // being a prefix of its descendant's, may share the descendant's bytes.
+    private readonly byte[] _keyBlock;
+    private readonly int _keyOffset;
+    private readonly int _keyLength;
     private readonly RRset[] _rrsets;
 
-    internal ZoneNode(DnsName name, byte[] key, RRset[] rrsets)
+    internal ZoneNode(DnsName name, byte[] keyBlock, int keyOffset, int keyLength, RRset[] rrsets)
     {
         Name = name;
-        _key = key;
+        _keyBlock = keyBlock;
+        _keyOffset = keyOffset;
+        _keyLength = keyLength;
         _rrsets = rrsets;
     }
 
     public DnsName Name { get; }
 
     /// <summary>The canonical key (<see cref="CanonicalOrder.WriteKey"/>): ordinal order of keys is canonical order of names.</summary>
-    public ReadOnlySpan<byte> Key => _key;
+    public ReadOnlySpan<byte> Key => new(_keyBlock, _keyOffset, _keyLength);
 
-    internal byte[] KeyArray => _key;
+    /// <summary>A node of an ancestor name, whose key is the first <paramref name="keyLength"/> octets of this node's key.</summary>
+    internal ZoneNode Ancestor(DnsName name, int keyLength, RRset[] rrsets) => new(name, _keyBlock, _keyOffset, keyLength, rrsets);
 
     public IReadOnlyList<RRset> RRsets => _rrsets;
+
+    /// <summary>The RRsets as an array, for loops over a whole zone (no enumerator per node).</summary>
+    internal RRset[] RRsetArray => _rrsets;
 
     public NodeFlags Flags { get; internal set; }
 

@@ -62,7 +62,7 @@ internal static class ZoneRules
                 result.Errors.Add(new(cname.Records[1].Location, owner.Name,
                     $"{cname.Records.Count} CNAME records at one name: an alias has exactly one canonical name (RFC 2181 §10.1)"));
             }
-            foreach (var other in owner.Sets)
+            foreach (var other in owner.PendingSets)
             {
                 if (AllowedBesideCname(other.Set.Type)) { continue; }
                 result.Errors.Add(new(other.First.Location, owner.Name,

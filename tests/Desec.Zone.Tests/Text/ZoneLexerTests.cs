@@ -26,6 +26,18 @@ public class ZoneLexerTests
     }
 
     [Fact]
+    public void Non_ascii_words_keep_their_text_and_columns_count_characters()
+    {
+        // The lexer reads UTF-8 octets; columns still count UTF-16 characters, as over a string.
+        var entries = Entries("é\\046x 😀 \"ü\" y\n", out var errors);
+        Assert.Empty(errors);
+        var tokens = entries[0].Tokens;
+        Assert.Equal(["é\\046x", "😀", "ü", "y"], tokens.Select(t => t.Text));
+        Assert.Equal([1, 8, 11, 15], tokens.Select(t => t.Column));
+        Assert.True(tokens[2].Quoted);
+    }
+
+    [Fact]
     public void Blank_start_is_reported_and_comment_only_lines_vanish()
     {
         var entries = Entries("; only a comment\n\t  A 1.2.3.4\n   \n", out _);

@@ -1,10 +1,10 @@
-namespace Desec.Zone.Zones;
+namespace Desec.Zone.Names;
 
 /// <summary>
-/// Ordinal equality of canonical name keys (<see cref="Names.CanonicalOrder.WriteKey"/>), also over
-/// <see cref="ReadOnlySpan{T}"/> so that the query path looks a key up from a stack buffer without
-/// allocating (<see cref="Dictionary{TKey,TValue}.GetAlternateLookup{TAlternateKey}"/>). The keys are
-/// already lower-cased, so plain ordinal comparison is case-insensitive name comparison.
+/// Ordinal equality of canonical name keys (<see cref="CanonicalOrder.WriteKey"/>), also over
+/// spans, so that a dictionary keyed by name keys is searched from a stack buffer without
+/// allocating (<see cref="Dictionary{TKey,TValue}.GetAlternateLookup{TAlternateKey}"/>). Keys are
+/// lower-cased already: ordinal comparison is case-insensitive name comparison.
 /// </summary>
 public sealed class NameKeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
 {
