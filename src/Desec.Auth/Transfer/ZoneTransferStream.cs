@@ -80,7 +80,7 @@ public sealed class ZoneTransferStream : IResponseStream
                 if (!_records.MoveNext()) { _bodyDone = true; break; }
                 record = _records.Current;
                 // The apex SOA goes first and last only (RFC 5936 §2.2).
-                if (record.Type == RRType.SOA) { continue; }
+                if (record.Type == RRType.SOA && record.Owner.Equals(_soa.Owner)) { continue; }
             }
             if (!TryWrite(ref writer, record))
             {
