@@ -26,6 +26,33 @@ public sealed record ServerConfig
     /// <summary>DNSSEC policy per zone name, over <see cref="Signing"/>.</summary>
     public Dictionary<string, SigningConfig> ZoneSigning { get; init; } = [];
 
+    /// <summary>
+    /// Who may transfer every zone (AXFR, IXFR): address prefixes (<c>127.0.0.1</c>, <c>10.0.0.0/8</c>,
+    /// <c>::1/128</c>), TSIG keys (<c>key:NAME</c>), or both in one entry (<c>"10.0.0.0/8 key:NAME"</c>).
+    /// Empty: nobody (default deny).
+    /// </summary>
+    public List<string> AllowTransfer { get; init; } = [];
+
+    /// <summary>Transfer settings per zone name, over the global ones.</summary>
+    public Dictionary<string, ZoneTransferConfig> ZoneTransfer { get; init; } = [];
+
+    /// <summary>The transfer ACL of one zone: its own <c>allow-transfer</c> when set, else the global one.</summary>
+    public Desec.Auth.Transfer.TransferAcl TransferAclFor(Desec.Zone.Names.DnsName zone)
+    {
+        var entries = AllowTransfer;
+        string where = "allow-transfer";
+        foreach (var (name, config) in ZoneTransfer)
+        {
+            if (config.AllowTransfer is not null
+                && Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out var parsed, out _) && parsed == zone)
+            {
+                entries = config.AllowTransfer;
+                where = $"zone-transfer.{name}.allow-transfer";
+            }
+        }
+        return ZoneTransferConfig.ParseAcl(entries, where);
+    }
+
     /// <summary>The signing policy of one zone.</summary>
     public Desec.Signer.Signing.SigningPolicy PolicyFor(Desec.Zone.Names.DnsName zone)
     {
@@ -82,6 +109,16 @@ public sealed record ServerConfig
                 throw new ConfigException($"zone-signing: '{name}' is not a zone name: {reason}");
             }
             config.ApplyTo(new Desec.Signer.Signing.SigningPolicy(), $"zone-signing.{name}");
+        }
+        ZoneTransferConfig.ParseAcl(AllowTransfer, "allow-transfer");
+        foreach (var (name, config) in ZoneTransfer)
+        {
+            if (!Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out _, out var reason))
+            {
+                throw new ConfigException($"zone-transfer: '{name}' is not a zone name: {reason}");
+            }
+            if (config is null) { throw new ConfigException($"zone-transfer.{name}: expected an object"); }
+            if (config.AllowTransfer is not null) { ZoneTransferConfig.ParseAcl(config.AllowTransfer, $"zone-transfer.{name}.allow-transfer"); }
         }
         return Listen.Select(ParseEndPoint).ToList();
     }

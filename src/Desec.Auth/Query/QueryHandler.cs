@@ -1,4 +1,5 @@
 using System.Net;
+using Desec.Auth.Transfer;
 using Desec.Auth.Transport;
 using Desec.Zone.Records;
 
@@ -16,10 +17,26 @@ public sealed record AnswerOptions
 
 /// <summary>
 /// The protocol side of a transport: parse, answer, and turn every kind of bad input into the
-/// response the RFCs ask for. Never throws for bad input.
+/// response the RFCs ask for. Never throws for bad input. Zone transfers (AXFR, IXFR answered
+/// with the full zone) over TCP are streams (<see cref="OpenStream"/>); without
+/// <paramref name="transfers"/> every transfer is refused.
 /// </summary>
-public sealed class QueryHandler(Answerer answerer, AnswerOptions options) : IQueryHandler
+public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneTransfers? transfers = null) : IQueryHandler
 {
+    public IResponseStream? OpenStream(ReadOnlySpan<byte> request, EndPoint? remote)
+    {
+        if (transfers is null) { return null; }
+        if (QueryParser.Parse(request, out var query) != QueryParseResult.Ok) { return null; }
+        if (query.QType is not (RRType.AXFR or RRType.IXFR)) { return null; }
+        // TSIG: the verified key name is passed here once requests are verified (null: no key).
+        var zone = transfers.Authorize(request.Slice(DnsHeader.Length, query.QuestionNameLength), remote, verifiedKeyName: null);
+        if (zone is null) { return null; } // Handle answers REFUSED
+        // IXFR: without a journal the server may answer with the whole zone in AXFR form (RFC 1995 §4).
+        ushort flags = (ushort)(DnsHeader.QR | DnsHeader.AA | (query.Flags & (DnsHeader.RD | DnsHeader.CD)));
+        var opt = query.HasEdns ? new ZoneTransferStream.Opt(options.MaxUdpPayload, query.DnssecOk) : null;
+        return new ZoneTransferStream(zone, query.Id, flags, request[DnsHeader.Length..query.QuestionEnd], opt);
+    }
+
     public int Handle(ReadOnlySpan<byte> request, Span<byte> response, TransportKind transport, EndPoint? remote)
     {
         var result = QueryParser.Parse(request, out var query);
@@ -45,13 +62,32 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options) : IQu
             default:
                 if (query.QType is RRType.AXFR or RRType.IXFR)
                 {
-                    // Zone transfers are not offered (yet); over UDP they never are (RFC 5936 §4.2).
-                    builder.SetRcode(DnsHeader.Refused);
+                    AnswerTransferInOneMessage(ref builder, request, query, tcp, remote);
                     break;
                 }
                 answerer.Answer(ref builder, request.Slice(DnsHeader.Length, query.QuestionNameLength), query.QType, tcp, query.DnssecOk);
                 break;
         }
         return builder.Finish(query.HasEdns, options.MaxUdpPayload, extendedRcode, query.DnssecOk, nsid);
+    }
+
+    /// <summary>
+    /// A transfer request that is not streamed: AXFR over UDP is not defined (RFC 5936 §4.2) and
+    /// refused; an allowed IXFR over UDP gets the current SOA alone, which tells the client to
+    /// come back over TCP (RFC 1995 §2, §4); refused transfers over TCP end here too.
+    /// </summary>
+    private void AnswerTransferInOneMessage(ref ResponseBuilder builder, ReadOnlySpan<byte> request, in ParsedQuery query, bool tcp, EndPoint? remote)
+    {
+        if (!tcp && query.QType == RRType.IXFR && transfers is not null)
+        {
+            var zone = transfers.Authorize(request.Slice(DnsHeader.Length, query.QuestionNameLength), remote, verifiedKeyName: null);
+            if (zone is not null)
+            {
+                builder.SetFlag(DnsHeader.AA);
+                builder.TryAdd(zone.Zone.Soa);
+                return;
+            }
+        }
+        builder.SetRcode(DnsHeader.Refused);
     }
 }

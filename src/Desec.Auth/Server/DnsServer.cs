@@ -50,7 +50,10 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
             MaxUdpPayload = config.MaxUdpPayload,
             Nsid = config.Nsid is null ? [] : System.Text.Encoding.UTF8.GetBytes(config.Nsid),
         };
-        var handler = new QueryHandler(new Answerer(_store), options);
+        // ACLs are parsed once per zone origin and kept: the config does not change while running.
+        var acls = new System.Collections.Concurrent.ConcurrentDictionary<Desec.Zone.Names.DnsName, Desec.Auth.Transfer.TransferAcl>();
+        var transfers = new Desec.Auth.Transfer.ZoneTransfers(_store, zone => acls.GetOrAdd(zone, config.TransferAclFor));
+        var handler = new QueryHandler(new Answerer(_store), options, transfers);
         var tcpOptions = new TcpOptions
         {
             IdleTimeout = TimeSpan.FromSeconds(config.TcpIdleTimeout),

@@ -94,8 +94,15 @@ public sealed class TcpListener : IAsyncDisposable
                 while (TryReadFrame(ref buffer, out var frame))
                 {
                     response ??= ArrayPool<byte>.Shared.Rent(MaxMessage + 2);
-                    int length = Answer(frame, response, remote);
-                    if (length > 0)
+                    int length = Answer(frame, response, remote, out var transfer);
+                    if (transfer is not null)
+                    {
+                        // A transfer: its messages go out in order before the next pipelined query is
+                        // answered (RFC 7766 §7 lets a server answer in order). The idle timer is off
+                        // meanwhile; only shutdown or a peer reset ends it.
+                        using (transfer) { await SendStream(socket, transfer, response); }
+                    }
+                    else if (length > 0)
                     {
                         BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)length);
                         await socket.SendAsync(response.AsMemory(0, length + 2), SocketFlags.None, _stop.Token);
@@ -117,8 +124,28 @@ public sealed class TcpListener : IAsyncDisposable
         }
     }
 
-    private int Answer(ReadOnlySequence<byte> frame, byte[] response, EndPoint? remote)
+    /// <summary>Writes and sends one message at a time through the one pooled buffer.</summary>
+    private async Task SendStream(Socket socket, IResponseStream stream, byte[] response)
     {
+        while (true)
+        {
+            int length;
+            try { length = stream.WriteNext(response.AsSpan(2, MaxMessage)); }
+            catch (Exception e)
+            {
+                // Cutting the connection is the only honest end of a transfer that cannot go on.
+                _logger.LogError(e, "response stream failed");
+                throw new IOException("response stream failed", e);
+            }
+            if (length == 0) { return; }
+            BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)length);
+            await socket.SendAsync(response.AsMemory(0, length + 2), SocketFlags.None, _stop.Token);
+        }
+    }
+
+    private int Answer(ReadOnlySequence<byte> frame, byte[] response, EndPoint? remote, out IResponseStream? stream)
+    {
+        stream = null;
         byte[]? copy = null;
         try
         {
@@ -130,6 +157,8 @@ public sealed class TcpListener : IAsyncDisposable
                 frame.CopyTo(copy);
                 request = copy.AsSpan(0, (int)frame.Length);
             }
+            stream = _handler.OpenStream(request, remote);
+            if (stream is not null) { return 0; }
             return _handler.Handle(request, response.AsSpan(2, MaxMessage), TransportKind.Tcp, remote);
         }
         catch (Exception e)

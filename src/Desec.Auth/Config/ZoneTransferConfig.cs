@@ -1,0 +1,23 @@
+using Desec.Auth.Transfer;
+
+namespace Desec.Auth.Config;
+
+/// <summary>Transfer settings of one zone (<c>zone-transfer</c> in the config), over the global ones.</summary>
+public sealed record ZoneTransferConfig
+{
+    /// <summary>Who may transfer this zone; when set, it replaces the global <c>allow-transfer</c> list.</summary>
+    public List<string>? AllowTransfer { get; init; }
+
+    /// <summary>Parses an <c>allow-transfer</c> list; a bad entry stops start-up with its place and text.</summary>
+    public static TransferAcl ParseAcl(IReadOnlyList<string> entries, string where)
+    {
+        var parsed = new List<TransferAclEntry>(entries.Count);
+        foreach (var text in entries)
+        {
+            var entry = TransferAclEntry.Parse(text ?? "", out var reason)
+                ?? throw new ConfigException($"{where}: entry '{text}' {reason}");
+            parsed.Add(entry);
+        }
+        return new TransferAcl(parsed);
+    }
+}

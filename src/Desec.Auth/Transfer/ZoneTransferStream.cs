@@ -1,0 +1,143 @@
+using Desec.Auth.Query;
+using Desec.Auth.Transport;
+using Desec.Auth.Zones;
+using Desec.Zone.Records;
+using Desec.Zone.Wire;
+
+namespace Desec.Auth.Transfer;
+
+/// <summary>
+/// An AXFR response (RFC 5936 §2.2) written one message at a time: the SOA first, then every
+/// other record of the zone (the signed version's RRSIGs, NSEC/NSEC3 chain and keys included),
+/// then the SOA again, packed into as few messages as fit. Only the record being written and an
+/// enumerator are held, never the whole transfer. The zone version is the one captured at the
+/// start, so a reload during the transfer cannot mix two versions.
+/// </summary>
+public sealed class ZoneTransferStream : IResponseStream
+{
+    /// <summary>Entries of the compression table; past that, names are written whole (still correct, less compact).</summary>
+    private const int CompressionEntries = 256;
+
+    private readonly ushort _id;
+    private readonly ushort _flags;
+    private readonly byte[] _question;
+    private readonly Opt? _opt;
+    private readonly ResourceRecord _soa;
+    private readonly IEnumerator<ResourceRecord> _records;
+    private ResourceRecord? _pending;
+    private bool _started, _bodyDone, _finished;
+
+    /// <summary>The EDNS(0) OPT record echoed in each message when the request had one (RFC 6891 §7).</summary>
+    public sealed record Opt(ushort UdpPayloadSize, bool DnssecOk);
+
+    /// <param name="question">The question section of the request, echoed in the first message (RFC 5936 §2.2.1).</param>
+    public ZoneTransferStream(ServedZone zone, ushort id, ushort flags, ReadOnlySpan<byte> question, Opt? opt)
+    {
+        _id = id;
+        _flags = flags;
+        _question = question.ToArray();
+        _opt = opt;
+        _soa = zone.Zone.Soa.Records.First();
+        var records = zone.Signed is { } signed ? signed.Records : zone.Zone.Records;
+        _records = records.GetEnumerator();
+    }
+
+    /// <summary>Messages written so far.</summary>
+    public int Messages { get; private set; }
+
+    /// <summary>Records written so far (both SOAs counted).</summary>
+    public long Records { get; private set; }
+
+    public int WriteNext(Span<byte> buffer)
+    {
+        if (_finished) { return 0; }
+        var writer = new DnsMessageWriter(buffer, stackalloc ushort[CompressionEntries]) { Limit = buffer.Length };
+        int optLength = _opt is null ? 0 : 11;
+        writer.ReserveTail(optLength);
+        writer.TryWriteUInt16(_id);
+        writer.TryWriteUInt16(_flags);
+        bool first = !_started;
+        writer.TryWriteUInt32(first ? 0x0001_0000u : 0u); // QDCOUNT, ANCOUNT (patched)
+        writer.TryWriteUInt32(0); // NSCOUNT, ARCOUNT (patched)
+        if (first)
+        {
+            writer.TryWriteBytes(_question);
+            writer.RememberNameAt(DnsHeader.Length);
+        }
+        int answers = 0;
+        if (first)
+        {
+            if (!TryWrite(ref writer, _soa)) { throw new InvalidOperationException("the SOA does not fit in an empty message"); }
+            answers++;
+            _started = true;
+        }
+        while (!_bodyDone)
+        {
+            var record = _pending;
+            _pending = null;
+            if (record is null)
+            {
+                if (!_records.MoveNext()) { _bodyDone = true; break; }
+                record = _records.Current;
+                // The apex SOA goes first and last only (RFC 5936 §2.2).
+                if (record.Type == RRType.SOA && record.Owner.Equals(_soa.Owner)) { continue; }
+            }
+            if (!TryWrite(ref writer, record))
+            {
+                if (answers == 0) { throw new InvalidOperationException($"record {record.Owner} {RRType.ToText(record.Type)} does not fit in an empty message"); }
+                _pending = record;
+                return Finish(ref writer, answers, optLength);
+            }
+            answers++;
+        }
+        if (!TryWrite(ref writer, _soa))
+        {
+            return Finish(ref writer, answers, optLength);
+        }
+        answers++;
+        _finished = true;
+        return Finish(ref writer, answers, optLength);
+    }
+
+    private int Finish(ref DnsMessageWriter writer, int answers, int optLength)
+    {
+        int additional = 0;
+        if (_opt is not null)
+        {
+            writer.ReleaseTail(optLength);
+            writer.TryWriteByte(0); // root owner
+            writer.TryWriteUInt16(RRType.OPT);
+            writer.TryWriteUInt16(_opt.UdpPayloadSize);
+            writer.TryWriteUInt16(0); // extended RCODE, version
+            writer.TryWriteUInt16(_opt.DnssecOk ? (ushort)0x8000 : (ushort)0);
+            writer.TryWriteUInt16(0); // no options
+            additional = 1;
+        }
+        writer.PatchUInt16(6, (ushort)answers);
+        writer.PatchUInt16(10, (ushort)additional);
+        Messages++;
+        Records += answers;
+        return writer.Position;
+    }
+
+    private static bool TryWrite(ref DnsMessageWriter writer, ResourceRecord record)
+    {
+        var mark = writer.Mark();
+        if (!writer.TryWriteName(record.Owner.Wire) || !writer.TryWriteUInt16(record.Type) || !writer.TryWriteUInt16(RRClass.IN)
+            || !writer.TryWriteUInt32(record.Ttl))
+        {
+            writer.Rollback(mark);
+            return false;
+        }
+        int lengthAt = writer.Position;
+        if (!writer.TryWriteUInt16(0) || !RdataCompression.TryWrite(ref writer, record.Type, record.Rdata))
+        {
+            writer.Rollback(mark);
+            return false;
+        }
+        writer.PatchUInt16(lengthAt, (ushort)(writer.Position - lengthAt - 2));
+        return true;
+    }
+
+    public void Dispose() => _records.Dispose();
+}

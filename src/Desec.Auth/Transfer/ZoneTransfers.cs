@@ -1,0 +1,28 @@
+using System.Net;
+using Desec.Auth.Zones;
+using Desec.Zone.Names;
+
+namespace Desec.Auth.Transfer;
+
+/// <summary>
+/// Decides whether a zone transfer request is served: the question must name a served zone's
+/// apex, and the zone's <c>allow-transfer</c> list must admit the peer (address and/or TSIG key).
+/// </summary>
+public sealed class ZoneTransfers(ZoneStore store, Func<DnsName, TransferAcl> aclFor)
+{
+    /// <summary>
+    /// The zone to transfer, or null when the request is refused: no served zone has this apex, or
+    /// the ACL denies. Both are answered REFUSED, so that a refused peer learns nothing about
+    /// which zones exist (RFC 5936 §2.2.1 allows REFUSED).
+    /// </summary>
+    /// <param name="verifiedKeyName">
+    /// The TSIG key the request was verified with (RFC 8945), or null when it carried none. The
+    /// caller verifies; here the name is only matched against <c>key:NAME</c> entries.
+    /// </param>
+    public ServedZone? Authorize(ReadOnlySpan<byte> questionName, EndPoint? remote, string? verifiedKeyName)
+    {
+        var zone = store.Current.FindZone(questionName);
+        if (zone is null || !DnsName.FromWire(questionName).Equals(zone.Origin)) { return null; }
+        return aclFor(zone.Origin).Allows(remote, verifiedKeyName) ? zone : null;
+    }
+}
