@@ -26,6 +26,12 @@ public sealed record ServerConfig
     /// <summary>DNSSEC policy per zone name, over <see cref="Signing"/>.</summary>
     public Dictionary<string, SigningConfig> ZoneSigning { get; init; } = [];
 
+    /// <summary>TSIG keys shared with secondaries and other peers (RFC 8945), in the config as <c>tsig-keys</c>.</summary>
+    public List<TsigKeyConfig> TsigKeys { get; init; } = [];
+
+    /// <summary>The TSIG keys as a keyring; bad base64, an unknown algorithm or a duplicate name stop start-up.</summary>
+    public Desec.Auth.Tsig.TsigKeyring TsigKeyring() => TsigKeyConfig.BuildKeyring(TsigKeys);
+
     /// <summary>The signing policy of one zone.</summary>
     public Desec.Signer.Signing.SigningPolicy PolicyFor(Desec.Zone.Names.DnsName zone)
     {
@@ -83,6 +89,7 @@ public sealed record ServerConfig
             }
             config.ApplyTo(new Desec.Signer.Signing.SigningPolicy(), $"zone-signing.{name}");
         }
+        TsigKeyring();
         return Listen.Select(ParseEndPoint).ToList();
     }
 
