@@ -24,8 +24,12 @@ public static class TsigVerifier
     {
         context = TsigContext.None;
         if (message.Length < 12) { context = TsigContext.Malformed; return TsigResult.FormErr; }
-        // Fast path: without additional records there is no TSIG.
-        if (BinaryPrimitives.ReadUInt16BigEndian(message[10..]) == 0) { return TsigResult.NoTsig; }
+        // Fast path: a message with no records besides the question has no TSIG.
+        if (BinaryPrimitives.ReadUInt16BigEndian(message[6..]) == 0 && BinaryPrimitives.ReadUInt16BigEndian(message[8..]) == 0
+            && BinaryPrimitives.ReadUInt16BigEndian(message[10..]) == 0)
+        {
+            return TsigResult.NoTsig;
+        }
 
         if (!TryFindTsig(message, out var found))
         {
