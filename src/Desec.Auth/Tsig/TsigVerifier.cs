@@ -31,7 +31,8 @@ public static class TsigVerifier
             return TsigResult.NoTsig;
         }
 
-        if (!TryFindTsig(message, out var found))
+        Span<byte> keyNameBuffer = stackalloc byte[DnsName.MaxLength];
+        if (!TryFindTsig(message, keyNameBuffer, out var found))
         {
             context = TsigContext.Malformed;
             return TsigResult.FormErr;
@@ -105,7 +106,8 @@ public static class TsigVerifier
     /// record (§5.1), malformed RDATA or a malformed message gives false; no TSIG gives a
     /// result with RecordStart -1.
     /// </summary>
-    private static bool TryFindTsig(ReadOnlySpan<byte> message, out FoundTsig found)
+    /// <param name="keyName">Where the key name (the TSIG's owner) is put uncompressed.</param>
+    private static bool TryFindTsig(ReadOnlySpan<byte> message, Span<byte> keyName, out FoundTsig found)
     {
         found = new FoundTsig { RecordStart = -1 };
         try
@@ -125,9 +127,7 @@ public static class TsigVerifier
             for (int i = 0; i < records; i++)
             {
                 int start = reader.Position;
-                int ownerStart = reader.Position;
-                int ownerLength = reader.ReadName(name);
-                bool ownerCompressed = reader.Position - ownerStart != ownerLength;
+                int ownerLength = reader.ReadName(keyName);
                 ushort type = reader.ReadUInt16();
                 ushort rrClass = reader.ReadUInt16();
                 reader.ReadUInt32();
@@ -153,13 +153,10 @@ public static class TsigVerifier
                 ushort otherLength = reader.ReadUInt16();
                 var other = reader.ReadBytes(otherLength);
                 if (reader.Position != rdataEnd) { return false; }
-                // The key name is needed as uncompressed wire; a compressed owner (legal but
-                // unusual) would need a copy, which the found record cannot own, so it is refused.
-                if (ownerCompressed) { return false; }
                 found = new FoundTsig
                 {
                     RecordStart = start,
-                    KeyName = message.Slice(ownerStart, ownerLength),
+                    KeyName = keyName[..ownerLength],
                     AlgorithmName = algorithmName,
                     TimeSigned = timeSigned,
                     Fudge = fudge,

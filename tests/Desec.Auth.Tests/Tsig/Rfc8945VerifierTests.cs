@@ -65,6 +65,18 @@ public sealed class Rfc8945VerifierTests
         Assert.Equal(TsigResult.Ok, Verify(signed, key, Now, out _));
     }
 
+    /// <summary>A compressed key name (the TSIG owner pointing into the question) is read like any name.</summary>
+    [Fact]
+    public void Compressed_key_name_verifies()
+    {
+        var key = Key();
+        var query = TestQueries.Query("xfr-key.example.", 1);
+        var signed = ReferenceTsig.SignRequest(query, key, Now);
+        var compressed = (byte[])[.. signed[..query.Length], 0xC0, 12, .. signed[(query.Length + key.Name.Length)..]];
+        Assert.Equal(TsigResult.Ok, Verify(compressed, key, Now, out var context));
+        Assert.Equal(query.Length, context.RequestLengthWithoutTsig);
+    }
+
     [Fact]
     public void No_TSIG_is_NoTsig_and_signs_nothing()
     {
