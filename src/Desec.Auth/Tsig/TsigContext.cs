@@ -10,6 +10,27 @@ namespace Desec.Auth.Tsig;
 /// stream in turn, each chained to the MAC before it (RFC 8945 §5.3.1). One context serves
 /// one request; it is not thread-safe.
 /// </summary>
+/// <remarks>
+/// Use from the transport or the query handler:
+/// <code>
+/// var result = TsigVerifier.Verify(request, keyring, now, out var tsig);
+/// using (tsig)
+/// {
+///     if (result is not (TsigResult.Ok or TsigResult.NoTsig))
+///     {
+///         length = TsigSigner.WriteErrorResponse(request, tsig, buffer, now);   // FORMERR or NOTAUTH + TSIG error
+///     }
+///     else
+///     {
+///         // build the answer leaving tsig.MaxRecordLength octets free (writer.ReserveTail), then:
+///         length = tsig.Sign(buffer, length, now);                  // a no-op without TSIG
+///         // a transfer: tsig.SignNext(buffer, length, first: i == 0, now) for message i
+///     }
+/// }
+/// </code>
+/// The query parser skips the TSIG record like any other additional record, so the request
+/// can be parsed as received. Transfer ACLs by key: <c>result == TsigResult.Ok</c> and <see cref="Key"/>.
+/// </remarks>
 public sealed class TsigContext : IDisposable
 {
     /// <summary>The fudge this server puts in what it signs (RFC 8945 §10 recommends 300 seconds).</summary>

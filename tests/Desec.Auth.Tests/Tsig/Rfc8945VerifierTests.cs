@@ -77,6 +77,16 @@ public sealed class Rfc8945VerifierTests
         Assert.Equal(query.Length, context.RequestLengthWithoutTsig);
     }
 
+    /// <summary>The query parser reads a signed request as received, EDNS included (the TSIG is skipped like any record).</summary>
+    [Fact]
+    public void Signed_request_parses_with_the_query_parser()
+    {
+        var signed = ReferenceTsig.SignRequest(TestQueries.Query("example.", 1, udpSize: 1232, dnssecOk: true), Key(), Now);
+        Assert.Equal(Desec.Auth.Query.QueryParseResult.Ok, Desec.Auth.Query.QueryParser.Parse(signed, out var query));
+        Assert.True(query.HasEdns);
+        Assert.True(query.DnssecOk);
+    }
+
     [Fact]
     public void No_TSIG_is_NoTsig_and_signs_nothing()
     {
