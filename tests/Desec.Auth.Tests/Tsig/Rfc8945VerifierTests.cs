@@ -217,4 +217,33 @@ public sealed class Rfc8945VerifierTests
         var wrongSecret = new TsigKey(key.Name, key.Algorithm, [.. key.Secret, 1]);
         Assert.Equal(TsigResult.BadSig, Verify(ReferenceTsig.SignRequest(Query(), wrongSecret, Now.AddHours(-1)), key, Now, out _));
     }
+
+    /// <summary>Every truncation and every single-octet change of a signed request gives a result, never an exception.</summary>
+    [Fact]
+    public void Damaged_requests_never_throw()
+    {
+        var key = Key();
+        var keyring = new TsigKeyring([key]);
+        var signed = ReferenceTsig.SignRequest(Query(), key, Now);
+        for (int length = 0; length < signed.Length; length++)
+        {
+            var result = TsigVerifier.Verify(signed.AsSpan(0, length), keyring, Now, out _);
+            Assert.NotEqual(TsigResult.Ok, result);
+        }
+        var random = new Random(8945);
+        for (int i = 0; i < signed.Length; i++)
+        {
+            foreach (byte value in new byte[] { 0, 0xFF, 0xC0, (byte)random.Next(256) })
+            {
+                var damaged = (byte[])signed.Clone();
+                damaged[i] = value;
+                var result = TsigVerifier.Verify(damaged, keyring, Now, out var context);
+                if (result != TsigResult.Ok && result != TsigResult.NoTsig)
+                {
+                    var buffer = new byte[1024];
+                    Assert.NotEqual(0, TsigSigner.WriteErrorResponse(damaged, context, buffer, Now));
+                }
+            }
+        }
+    }
 }
