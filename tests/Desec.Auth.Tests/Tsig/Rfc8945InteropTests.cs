@@ -123,4 +123,42 @@ public sealed class Rfc8945InteropTests
         Assert.DoesNotContain("TSIG", output);
         Assert.Contains("192.0.2.1", output);
     }
+
+    /// <summary>Negative control for the tests above: one flipped octet of our answer's MAC and both tools refuse it.</summary>
+    [Theory]
+    [InlineData("dig", "tsig verify failure")]
+    [InlineData("kdig", "failed to verify")]
+    public void Section5_3_tools_refuse_an_answer_with_a_damaged_MAC(string tool, string report)
+    {
+        var key = Key("hmac-sha256");
+        using var server = new TsigTestServer(new TsigKeyring([key]), tamper: response => response[^7] ^= 1);
+        var (_, output) = DnsTools.Run(tool, "-y", DnsTools.KeyArgument(key), "@127.0.0.1", "-p", server.UdpPort.ToString(),
+            "www.example.", "A", tool == "dig" ? "+tries=1" : "+retry=0", "+time=5");
+        Assert.Equal([TsigResult.Ok], server.Results);
+        Assert.True(output.Contains(report, StringComparison.Ordinal), output);
+    }
+
+    /// <summary>
+    /// §5.2.3: with our clock an hour ahead, the tool's request is BADTIME; the answer is signed
+    /// (over the request MAC, Time Signed echoed, our time in Other Data). The tools check that
+    /// MAC before they report the clock skew: with one MAC octet flipped they report a bad
+    /// signature instead, which shows the check happened.
+    /// </summary>
+    [Theory]
+    [InlineData("dig", false, "Couldn't verify signature: clocks are unsynchronized")]
+    [InlineData("dig", true, "tsig verify failure")]
+    [InlineData("kdig", false, "TSIG out of time window")]
+    [InlineData("kdig", true, "failed to verify")]
+    public void Section5_2_3_stale_request_is_BADTIME_and_the_signed_answer_verifies(string tool, bool flipMac, string report)
+    {
+        var key = Key("hmac-sha256");
+        // The MAC's last octet sits before Original ID, Error, Other Len and 6 octets of Other Data.
+        using var server = new TsigTestServer(new TsigKeyring([key]), clockSkew: TimeSpan.FromHours(1),
+            tamper: flipMac ? response => response[^13] ^= 1 : null);
+        var (_, output) = DnsTools.Run(tool, "-y", DnsTools.KeyArgument(key), "@127.0.0.1", "-p", server.UdpPort.ToString(),
+            "www.example.", "A", tool == "dig" ? "+tries=1" : "+retry=0", "+time=5");
+        Assert.Equal([TsigResult.BadTime], server.Results);
+        Assert.Contains("BADTIME", output);
+        Assert.True(output.Contains(report, StringComparison.Ordinal), output);
+    }
 }

@@ -22,9 +22,16 @@ public sealed class TsigTestServer : IDisposable
     private readonly TsigKeyring _keyring;
     private readonly CancellationTokenSource _stop = new();
 
-    public TsigTestServer(TsigKeyring keyring)
+    private readonly TimeSpan _clockSkew;
+    private readonly Action<byte[]>? _tamper;
+
+    /// <param name="clockSkew">How far the server's clock is off, to provoke BADTIME from a real client.</param>
+    /// <param name="tamper">Changes each UDP answer before it is sent (a negative control for the clients' checks).</param>
+    public TsigTestServer(TsigKeyring keyring, TimeSpan clockSkew = default, Action<byte[]>? tamper = null)
     {
         _keyring = keyring;
+        _tamper = tamper;
+        _clockSkew = clockSkew;
         _udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         _tcp = new TcpListener(IPAddress.Loopback, 0);
         _tcp.Start();
@@ -48,7 +55,8 @@ public sealed class TsigTestServer : IDisposable
             UdpReceiveResult received;
             try { received = await _udp.ReceiveAsync(_stop.Token); }
             catch (Exception) { return; }
-            var response = Answer(received.Buffer, DateTimeOffset.UtcNow);
+            var response = Answer(received.Buffer, DateTimeOffset.UtcNow + _clockSkew);
+            _tamper?.Invoke(response);
             LastResponse = response;
             try { await _udp.SendAsync(response, received.RemoteEndPoint, _stop.Token); }
             catch (Exception) { return; }
@@ -94,7 +102,7 @@ public sealed class TsigTestServer : IDisposable
         await stream.ReadExactlyAsync(lengthBytes, _stop.Token);
         var request = new byte[BinaryPrimitives.ReadUInt16BigEndian(lengthBytes)];
         await stream.ReadExactlyAsync(request, _stop.Token);
-        var now = DateTimeOffset.UtcNow;
+        var now = DateTimeOffset.UtcNow + _clockSkew;
         var result = TsigVerifier.Verify(request, _keyring, now, out var context);
         Results.Enqueue(result);
         using (context)
