@@ -56,6 +56,7 @@ public sealed class Rfc8945InteropTests
         Assert.Contains("XFR size: 3 records (messages 3", output);
         Assert.DoesNotContain("failed", output);
         Assert.DoesNotContain("failure", output);
+        Assert.DoesNotContain("could not be validated", output);
     }
 
     [Theory, MemberData(nameof(Algorithms))]
@@ -70,6 +71,43 @@ public sealed class Rfc8945InteropTests
         Assert.Contains("Received", output);
         Assert.Contains("3 records", output);
         Assert.DoesNotContain("WARNING", output);
+    }
+
+    /// <summary>
+    /// Negative control: dig checks the MAC of every message of a transfer, reporting (and
+    /// carrying on) when one fails; so the clean run above proves all three verified.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Section5_3_1_dig_reports_a_damaged_MAC_in_any_message(int damaged)
+    {
+        var key = Key("hmac-sha256");
+        using var server = new TsigTestServer(new TsigKeyring([key]),
+            tamperTransfer: (i, message) => { if (i == damaged) { message[^7] ^= 1; } });
+        var (_, output) = DnsTools.Run("dig", "-y", DnsTools.KeyArgument(key), "@127.0.0.1", "-p", server.TcpPort.ToString(),
+            "example.", "AXFR", "+tries=1", "+time=5");
+        Assert.Equal([TsigResult.Ok], server.Results);
+        Assert.True(output.Contains("tsig verify failure", StringComparison.Ordinal), output);
+        Assert.Contains("Some TSIG could not be validated", output);
+    }
+
+    /// <summary>
+    /// Negative control for kdig: it refuses a transfer whose first MAC is damaged. (kdig 3.x
+    /// checks only the first message's TSIG, so the later ones rest on dig and the reference.)
+    /// </summary>
+    [Fact]
+    public void Section5_3_1_kdig_refuses_a_transfer_with_a_damaged_first_MAC()
+    {
+        var key = Key("hmac-sha256");
+        using var server = new TsigTestServer(new TsigKeyring([key]),
+            tamperTransfer: (i, message) => { if (i == 0) { message[^7] ^= 1; } });
+        var (_, output) = DnsTools.Run("kdig", "-y", DnsTools.KeyArgument(key), "@127.0.0.1", "-p", server.TcpPort.ToString(),
+            "example.", "AXFR", "+retry=0", "+time=5");
+        Assert.Equal([TsigResult.Ok], server.Results);
+        Assert.True(output.Contains("fail", StringComparison.OrdinalIgnoreCase), output);
+        Assert.DoesNotContain("3 records", output);
     }
 
     /// <summary>§5.2.1: a key we do not have is answered NOTAUTH with TSIG error BADKEY, unsigned.</summary>

@@ -24,11 +24,15 @@ public sealed class TsigTestServer : IDisposable
 
     private readonly TimeSpan _clockSkew;
     private readonly Action<byte[]>? _tamper;
+    private readonly Action<int, byte[]>? _tamperTransfer;
 
     /// <param name="clockSkew">How far the server's clock is off, to provoke BADTIME from a real client.</param>
     /// <param name="tamper">Changes each UDP answer before it is sent (a negative control for the clients' checks).</param>
-    public TsigTestServer(TsigKeyring keyring, TimeSpan clockSkew = default, Action<byte[]>? tamper = null)
+    /// <param name="tamperTransfer">Changes transfer message i (from 0) before it is sent.</param>
+    public TsigTestServer(TsigKeyring keyring, TimeSpan clockSkew = default, Action<byte[]>? tamper = null,
+        Action<int, byte[]>? tamperTransfer = null)
     {
+        _tamperTransfer = tamperTransfer;
         _keyring = keyring;
         _tamper = tamper;
         _clockSkew = clockSkew;
@@ -119,7 +123,9 @@ public sealed class TsigTestServer : IDisposable
             {
                 int length = WriteMessage(request, buffer, messages[i]);
                 length = context.SignNext(buffer, length, first: i == 0, now);
-                await Send(stream, buffer[..length]);
+                var message = buffer[..length];
+                _tamperTransfer?.Invoke(i, message);
+                await Send(stream, message);
             }
         }
     }
