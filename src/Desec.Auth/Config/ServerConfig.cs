@@ -52,6 +52,11 @@ public sealed record ServerConfig
         }
         return ZoneTransferConfig.ParseAcl(entries, where);
     }
+    /// <summary>TSIG keys shared with secondaries and other peers (RFC 8945), in the config as <c>tsig-keys</c>.</summary>
+    public List<TsigKeyConfig> TsigKeys { get; init; } = [];
+
+    /// <summary>The TSIG keys as a keyring; bad base64, an unknown algorithm or a duplicate name stop start-up.</summary>
+    public Desec.Auth.Tsig.TsigKeyring TsigKeyring() => TsigKeyConfig.BuildKeyring(TsigKeys);
 
     /// <summary>The signing policy of one zone.</summary>
     public Desec.Signer.Signing.SigningPolicy PolicyFor(Desec.Zone.Names.DnsName zone)
@@ -120,6 +125,7 @@ public sealed record ServerConfig
             if (config is null) { throw new ConfigException($"zone-transfer.{name}: expected an object"); }
             if (config.AllowTransfer is not null) { ZoneTransferConfig.ParseAcl(config.AllowTransfer, $"zone-transfer.{name}.allow-transfer"); }
         }
+        TsigKeyring();
         return Listen.Select(ParseEndPoint).ToList();
     }
 
