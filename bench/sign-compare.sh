@@ -20,6 +20,8 @@
 #   THREADS   threads for dnssec-signzone -j (default: nproc); ours uses every core by itself and
 #             ldns-signzone has one thread only
 #   VERIFY=0  skip ldns-verify-zone
+#   OURS_DLL  desec-auth.dll to measure (default: this tree's, built in Release by the script), e.g. a
+#             copy of an older build's bin/Release/net10.0 folder to compare before and after
 #   INSTALL=0 do not apt-get install missing tools
 set -euo pipefail
 
@@ -40,7 +42,7 @@ KEYS="$DATA/sign-keys/${ORIGIN}"
 OUT="$DATA/signed"
 LOGS="$DATA/logs"
 BENCH_DLL="$here/Desec.Bench/bin/Release/net10.0/Desec.Bench.dll"
-AUTH_DLL="$root/src/Desec.Auth/bin/Release/net10.0/desec-auth.dll"
+AUTH_DLL=${OURS_DLL:-$root/src/Desec.Auth/bin/Release/net10.0/desec-auth.dll}
 
 log() { echo "# $*" >&2; }
 wants() { [[ " $TOOLS " == *" $1 "* ]]; }
@@ -163,8 +165,8 @@ for mode in nsec nsec3; do
     if wants bind; then
         output="$OUT/bind-$mode.zone"
         nsec3_args=(); [[ $mode == nsec3 ]] && nsec3_args=(-3 - -H 0)
-        # -S: keys from -K; -z: the one (KSK-flagged) key signs everything; -O full: one record a line.
-        measure "bind-$mode" "$output" dnssec-signzone -q -S -z -K "$KEYS/bind" -j "$THREADS" "${nsec3_args[@]}" \
+        # -S: keys from -K; -d: where the dsset file goes; -z: the one (KSK-flagged) key signs everything; -O full: one record a line.
+        measure "bind-$mode" "$output" dnssec-signzone -q -S -z -K "$KEYS/bind" -d "$OUT" -j "$THREADS" "${nsec3_args[@]}" \
             -O full -o "$ORIGIN" -f "$output" "$ZONE"
         row "BIND $(dnssec-signzone -h 2>&1 | awk '/^Version:/ {print $2}') dnssec-signzone -j $THREADS" "$mode" "$output"
     fi
