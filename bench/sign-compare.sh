@@ -168,7 +168,7 @@ for mode in nsec nsec3; do
         # -S: keys from -K; -d: where the dsset file goes; -z: the one (KSK-flagged) key signs everything; -O full: one record a line.
         measure "bind-$mode" "$output" dnssec-signzone -q -S -z -K "$KEYS/bind" -d "$OUT" -j "$THREADS" "${nsec3_args[@]}" \
             -O full -o "$ORIGIN" -f "$output" "$ZONE"
-        row "BIND $(dnssec-signzone -h 2>&1 | awk '/^Version:/ {print $2}') dnssec-signzone -j $THREADS" "$mode" "$output"
+        row "BIND $(dnssec-signzone -h 2>&1 | awk '/^Version:/ {sub(/-.*/, "", $2); print $2}') dnssec-signzone -j $THREADS" "$mode" "$output"
     fi
     if wants ours; then
         output="$OUT/ours-$mode.zone"
