@@ -96,7 +96,9 @@ public static class ZoneSigner
         }
 
         // What gets an RRSIG: every authoritative RRset; at a delegation only DS (RFC 4035 §2.2), never glue.
+        // nodeOf[i] is the index of the node toSign[i] sits at.
         var toSign = new List<RRset>();
+        var nodeOf = new List<int>();
         foreach (var node in zone.Nodes)
         {
             if (node.Is(NodeFlags.Occluded)) { continue; }
@@ -104,11 +106,14 @@ public static class ZoneSigner
             {
                 if (node.Is(NodeFlags.Delegation) && set.Type != RRType.DS) { continue; }
                 toSign.Add(set);
+                nodeOf.Add(node.Index);
             }
         }
+        int denialStart = toSign.Count;
         foreach (var group in denialRecords.GroupBy(r => (r.Owner, r.Type)))
         {
             toSign.Add(new RRset(group.Key.Owner, group.Key.Type, group.First().Ttl, group.Select(r => r.Rdata)));
+            nodeOf.Add(zone.Find(group.Key.Owner)!.Index);
         }
         var nsec3Sets = nsec3 is null ? [] : nsec3.Entries.Select(e => new RRset(e.Record.Owner, RRType.NSEC3, e.Record.Ttl, [e.Record.Rdata])).ToArray();
         int plain = toSign.Count;
@@ -116,19 +121,19 @@ public static class ZoneSigner
 
         var signatures = SignAll(toSign, keys, policy, now, out var refreshAt);
 
-        var final = new List<ResourceRecord>(records.Count + denialRecords.Count + plain);
-        final.AddRange(zone.Records);
-        final.AddRange(denialRecords);
-        for (int i = 0; i < plain; i++) { final.AddRange(signatures[i].Records); }
-        var signedBuild = ZoneBuilder.Build(origin, final);
-        if (!signedBuild.Success)
+        // The NSEC (or NSEC3PARAM) RRsets and the RRSIGs go to the nodes they belong at; the names,
+        // flags and links stay those of the zone just built (see Zone.WithAddedRRsets).
+        var added = new List<RRset>?[zone.Nodes.Count];
+        for (int i = 0; i < plain; i++)
         {
-            result.Errors.AddRange(signedBuild.Errors);
-            return result;
+            if (i >= denialStart) { Add(nodeOf[i], toSign[i]); }
+            if (signatures[i].Count > 0) { Add(nodeOf[i], signatures[i]); }
         }
+        void Add(int node, RRset set) => (added[node] ??= new List<RRset>(4)).Add(set);
+
         var signed = new SigningResult
         {
-            Zone = new SignedZone(signedBuild.Zone!, policy.Denial, nsec, nsec3, nsec3Sets, signatures[plain..], keys, refreshAt),
+            Zone = new SignedZone(zone.WithAddedRRsets(added), policy.Denial, nsec, nsec3, nsec3Sets, signatures[plain..], keys, refreshAt),
         };
         return signed; // the source's warnings were reported when it was loaded
     }

@@ -34,6 +34,9 @@ public sealed class ZoneNode
     /// <summary>A node of an ancestor name, whose key is the first <paramref name="keyLength"/> octets of this node's key.</summary>
     internal ZoneNode Ancestor(DnsName name, int keyLength, RRset[] rrsets) => new(name, _keyBlock, _keyOffset, keyLength, rrsets);
 
+    /// <summary>A node of the same name and key with other RRsets (a later version of this node).</summary>
+    internal ZoneNode WithRRsets(RRset[] rrsets) => new(Name, _keyBlock, _keyOffset, _keyLength, rrsets);
+
     public IReadOnlyList<RRset> RRsets => _rrsets;
 
     /// <summary>The RRsets as an array, for loops over a whole zone (no enumerator per node).</summary>
