@@ -38,7 +38,7 @@ public sealed class SigningService(string stateDirectory, Func<DnsName, SigningP
                     served.Add(entry.Served);
                     continue;
                 }
-                var result = Sign(zone);
+                var result = Sign(zone, entry?.Served.Signed);
                 if (result is not null)
                 {
                     _current[zone.Origin] = new Entry(zone, result);
@@ -64,7 +64,7 @@ public sealed class SigningService(string stateDirectory, Func<DnsName, SigningP
         }
     }
 
-    private ServedZone? Sign(ZoneData zone)
+    private ServedZone? Sign(ZoneData zone, SignedZone? previous)
     {
         var watch = Stopwatch.StartNew();
         var policy = policyOf(zone.Origin);
@@ -79,7 +79,7 @@ public sealed class SigningService(string stateDirectory, Func<DnsName, SigningP
             return null;
         }
         uint serial = _serials.Next(zone.Origin, ZoneSigner.SourceSerial(zone));
-        var result = ZoneSigner.Sign(zone, keys, policy, serial, clock.GetUtcNow());
+        var result = ZoneSigner.Sign(zone, keys, policy, serial, clock.GetUtcNow(), previous);
         foreach (var warning in result.Warnings) { logger.LogWarning("{Warning}", warning.ToString()); }
         if (!result.Success)
         {

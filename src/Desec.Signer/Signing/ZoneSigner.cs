@@ -24,7 +24,10 @@ public sealed class SigningResult
 /// </summary>
 public static class ZoneSigner
 {
-    public static SigningResult Sign(ZoneData unsigned, IReadOnlyList<DnssecKey> keys, SigningPolicy policy, uint serial, DateTimeOffset now)
+    /// <param name="previous">The version served until now: its signatures over unchanged RRsets are
+    /// kept while they are far from expiry, so a new version re-signs only what changed or is due.</param>
+    public static SigningResult Sign(ZoneData unsigned, IReadOnlyList<DnssecKey> keys, SigningPolicy policy, uint serial, DateTimeOffset now,
+        SignedZone? previous = null)
     {
         var result = new SigningResult();
         var origin = unsigned.Origin;
@@ -119,7 +122,8 @@ public static class ZoneSigner
         int plain = toSign.Count;
         toSign.AddRange(nsec3Sets);
 
-        var signatures = SignAll(toSign, keys, policy, now, out var refreshAt);
+        var reuse = previous is null ? null : new SignatureReuse(previous, keys, policy, now);
+        var signatures = SignAll(toSign, keys, policy, now, reuse, out var refreshAt);
 
         // The NSEC (or NSEC3PARAM) RRsets and the RRSIGs go to the nodes they belong at; the names,
         // flags and links stay those of the zone just built (see Zone.WithAddedRRsets).
@@ -139,7 +143,8 @@ public static class ZoneSigner
     }
 
     /// <summary>Signs every RRset in parallel; DNSKEY, CDS and CDNSKEY with the key-signing keys, the rest with the zone-signing keys.</summary>
-    private static RRset[] SignAll(List<RRset> sets, IReadOnlyList<DnssecKey> keys, SigningPolicy policy, DateTimeOffset now, out DateTimeOffset refreshAt)
+    private static RRset[] SignAll(List<RRset> sets, IReadOnlyList<DnssecKey> keys, SigningPolicy policy, DateTimeOffset now,
+        SignatureReuse? reuse, out DateTimeOffset refreshAt)
     {
         var zoneKeys = keys.Where(k => k.SignsZone).ToArray();
         var keyKeys = keys.Where(k => k.SignsKeys).ToArray();
@@ -152,9 +157,14 @@ public static class ZoneSigner
         Parallel.For(0, sets.Count, () => long.MaxValue, (i, _, earliest) =>
         {
             var set = sets[i];
+            if (reuse?.Find(set) is { } kept)
+            {
+                result[i] = kept;
+                return Math.Min(earliest, EarliestExpiration(kept, now));
+            }
             var signers = ApexRecords.IsKeyType(set.Type) ? keyKeys : zoneKeys;
-            // Spread expirations over the jitter range, stable per RRset so re-signing moves them little.
-            long jitter = (uint)HashCode.Combine(set.Owner, set.Type) % jitterRange;
+            // Spread expirations over the jitter range, stable per RRset (across restarts too).
+            long jitter = StableHash(set.Owner, set.Type) % jitterRange;
             long expirationTime = now.ToUnixTimeSeconds() + validity - jitter;
             uint expiration = unchecked((uint)expirationTime);
             var rdatas = new List<byte[]>(signers.Length);
@@ -170,6 +180,32 @@ public static class ZoneSigner
     }
 
     private static uint Seconds(DateTimeOffset time) => unchecked((uint)time.ToUnixTimeSeconds());
+
+    /// <summary>The earliest expiration of kept signatures, as seconds since 1970 near <paramref name="now"/> (RFC 4034 §3.1.5 arithmetic).</summary>
+    private static long EarliestExpiration(RRset signatures, DateTimeOffset now)
+    {
+        long nowSeconds = now.ToUnixTimeSeconds();
+        long earliest = long.MaxValue;
+        foreach (var rdata in signatures.Rdatas)
+        {
+            uint expiration = BinaryPrimitives.ReadUInt32BigEndian(rdata.AsSpan(8));
+            earliest = Math.Min(earliest, nowSeconds + (int)(expiration - unchecked((uint)nowSeconds)));
+        }
+        return earliest;
+    }
+
+    /// <summary>FNV-1a over the lower-cased owner and the type: the same value in every process (HashCode is seeded per process).</summary>
+    private static uint StableHash(DnsName owner, ushort type)
+    {
+        uint hash = 2166136261;
+        foreach (byte b in owner.Wire)
+        {
+            byte lower = b >= (byte)'A' && b <= (byte)'Z' ? (byte)(b | 0x20) : b;
+            hash = (hash ^ lower) * 16777619;
+        }
+        hash = (hash ^ (byte)(type >> 8)) * 16777619;
+        return (hash ^ (byte)type) * 16777619;
+    }
 
     /// <summary>SOA RDATA with the serial replaced (it follows the two names, RFC 1035 §3.3.13).</summary>
     public static byte[] WithSerial(byte[] soa, uint serial)
