@@ -26,6 +26,9 @@ public struct ParsedQuery
     /// <summary>An empty NSID option was sent (RFC 5001 §2.1).</summary>
     public bool NsidRequested;
 
+    /// <summary>The additional section holds a TSIG record (RFC 8945), to be verified before answering.</summary>
+    public bool HasTsig;
+
     public readonly bool RecursionDesired => (Flags & DnsHeader.RD) != 0;
     public readonly bool CheckingDisabled => (Flags & DnsHeader.CD) != 0;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Desec.Auth.Transfer;
 using Desec.Auth.Transport;
+using Desec.Auth.Tsig;
 using Desec.Zone.Records;
 
 namespace Desec.Auth.Query;
@@ -21,36 +22,80 @@ public sealed record AnswerOptions
 /// with the full zone) over TCP are streams (<see cref="OpenStream"/>); without
 /// <paramref name="transfers"/> every transfer is refused.
 /// </summary>
-public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneTransfers? transfers = null) : IQueryHandler
+public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneTransfers? transfers = null,
+    TsigKeyring? keyring = null, TimeProvider? clock = null) : IQueryHandler
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public IResponseStream? OpenStream(ReadOnlySpan<byte> request, EndPoint? remote)
     {
         if (transfers is null) { return null; }
         if (QueryParser.Parse(request, out var query) != QueryParseResult.Ok) { return null; }
         if (query.QType is not (RRType.AXFR or RRType.IXFR)) { return null; }
-        // TSIG: the verified key name is passed here once requests are verified (null: no key).
-        var zone = transfers.Authorize(request.Slice(DnsHeader.Length, query.QuestionNameLength), remote, verifiedKeyName: null);
-        if (zone is null) { return null; } // Handle answers REFUSED
+        var tsig = Verify(request, query);
+        if (tsig.Result is not (TsigResult.Ok or TsigResult.NoTsig))
+        {
+            tsig.Dispose();
+            return null; // Handle answers with the TSIG error
+        }
+        var zone = transfers.Authorize(request.Slice(DnsHeader.Length, query.QuestionNameLength), remote, VerifiedKeyName(tsig));
+        if (zone is null)
+        {
+            tsig.Dispose();
+            return null; // Handle answers REFUSED
+        }
         // IXFR: without a journal the server may answer with the whole zone in AXFR form (RFC 1995 §4).
         ushort flags = (ushort)(DnsHeader.QR | DnsHeader.AA | (query.Flags & (DnsHeader.RD | DnsHeader.CD)));
         var opt = query.HasEdns ? new ZoneTransferStream.Opt(options.MaxUdpPayload, query.DnssecOk) : null;
-        return new ZoneTransferStream(zone, query.Id, flags, request[DnsHeader.Length..query.QuestionEnd], opt);
+        return new ZoneTransferStream(zone, query.Id, flags, request[DnsHeader.Length..query.QuestionEnd], opt, tsig, _clock);
     }
+
+    /// <summary>Checks the request's TSIG (RFC 8945 §5.2) when it has one; <see cref="TsigContext.None"/> otherwise.</summary>
+    private TsigContext Verify(ReadOnlySpan<byte> request, in ParsedQuery query)
+    {
+        if (!query.HasTsig) { return TsigContext.None; }
+        if (keyring is null)
+        {
+            // No keys configured: every key is unknown (BADKEY, RFC 8945 §5.2.1).
+            TsigVerifier.Verify(request, new TsigKeyring([]), _clock.GetUtcNow(), out var unknown);
+            return unknown;
+        }
+        TsigVerifier.Verify(request, keyring, _clock.GetUtcNow(), out var context);
+        return context;
+    }
+
+    private static string? VerifiedKeyName(TsigContext tsig) =>
+        tsig.Result == TsigResult.Ok ? tsig.Key!.Name.ToString() : null;
 
     public int Handle(ReadOnlySpan<byte> request, Span<byte> response, TransportKind transport, EndPoint? remote)
     {
         var result = QueryParser.Parse(request, out var query);
         if (result == QueryParseResult.Drop) { return 0; }
+        if (!query.HasTsig) { return Answer(request, response, transport, remote, result, query, TsigContext.None); }
 
+        using var tsig = Verify(request, query);
+        if (tsig.Result is not (TsigResult.Ok or TsigResult.NoTsig))
+        {
+            // RFC 8945 §5.2: FORMERR, or NOTAUTH with the TSIG error (BADKEY, BADSIG, BADTIME, BADTRUNC).
+            return TsigSigner.WriteErrorResponse(request, tsig, response, _clock.GetUtcNow());
+        }
+        return Answer(request, response, transport, remote, result, query, tsig);
+    }
+
+    private int Answer(ReadOnlySpan<byte> request, Span<byte> response, TransportKind transport, EndPoint? remote,
+        QueryParseResult result, in ParsedQuery query, TsigContext tsig)
+    {
         bool tcp = transport == TransportKind.Tcp;
         int limit = tcp ? response.Length : query.HasEdns ? Math.Min(query.UdpPayloadSize, options.MaxUdpPayload) : 512;
         var nsid = query.NsidRequested ? options.Nsid : [];
         int optLength = query.HasEdns ? ResponseBuilder.OptLength(nsid.Length) : 0;
+        int tsigLength = tsig.MaxRecordLength; // kept free at the end for the TSIG record
         // RD and CD are copied (RFC 1035 §4.1.1, RFC 6840 §5.9); RA stays clear: no recursion here.
         ushort flags = (ushort)(DnsHeader.QR | (query.Opcode << 11) | (query.Flags & (DnsHeader.RD | DnsHeader.CD)));
         var question = query.QuestionEnd > 0 ? request[DnsHeader.Length..query.QuestionEnd] : default;
 
-        var builder = new ResponseBuilder(response, stackalloc ushort[64], Math.Min(limit, response.Length), optLength);
+        limit = Math.Min(limit, response.Length);
+        var builder = new ResponseBuilder(response, stackalloc ushort[64], limit - tsigLength, optLength);
         builder.Start(query.Id, flags, question);
         int extendedRcode = 0;
         switch (result)
@@ -62,13 +107,14 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
             default:
                 if (query.QType is RRType.AXFR or RRType.IXFR)
                 {
-                    AnswerTransferInOneMessage(ref builder, request, query, tcp, remote);
+                    AnswerTransferInOneMessage(ref builder, request, query, tcp, remote, VerifiedKeyName(tsig));
                     break;
                 }
                 answerer.Answer(ref builder, request.Slice(DnsHeader.Length, query.QuestionNameLength), query.QType, tcp, query.DnssecOk);
                 break;
         }
-        return builder.Finish(query.HasEdns, options.MaxUdpPayload, extendedRcode, query.DnssecOk, nsid);
+        int length = builder.Finish(query.HasEdns, options.MaxUdpPayload, extendedRcode, query.DnssecOk, nsid);
+        return tsig.Sign(response[..limit], length, _clock.GetUtcNow());
     }
 
     /// <summary>
@@ -76,11 +122,12 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
     /// refused; an allowed IXFR over UDP gets the current SOA alone, which tells the client to
     /// come back over TCP (RFC 1995 §2, §4); refused transfers over TCP end here too.
     /// </summary>
-    private void AnswerTransferInOneMessage(ref ResponseBuilder builder, ReadOnlySpan<byte> request, in ParsedQuery query, bool tcp, EndPoint? remote)
+    private void AnswerTransferInOneMessage(ref ResponseBuilder builder, ReadOnlySpan<byte> request, in ParsedQuery query, bool tcp,
+        EndPoint? remote, string? verifiedKeyName)
     {
         if (!tcp && query.QType == RRType.IXFR && transfers is not null)
         {
-            var zone = transfers.Authorize(request.Slice(DnsHeader.Length, query.QuestionNameLength), remote, verifiedKeyName: null);
+            var zone = transfers.Authorize(request.Slice(DnsHeader.Length, query.QuestionNameLength), remote, verifiedKeyName);
             if (zone is not null)
             {
                 builder.SetFlag(DnsHeader.AA);

@@ -77,6 +77,7 @@ public static class QueryParser
             ushort type = reader.ReadUInt16();
             if (type != RRType.OPT)
             {
+                if (type == RRType.TSIG) { query.HasTsig = true; }
                 reader.Skip(6);
                 reader.Skip(reader.ReadUInt16());
                 continue;

@@ -53,7 +53,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         // ACLs are parsed once per zone origin and kept: the config does not change while running.
         var acls = new System.Collections.Concurrent.ConcurrentDictionary<Desec.Zone.Names.DnsName, Desec.Auth.Transfer.TransferAcl>();
         var transfers = new Desec.Auth.Transfer.ZoneTransfers(_store, zone => acls.GetOrAdd(zone, config.TransferAclFor));
-        var handler = new QueryHandler(new Answerer(_store), options, transfers);
+        var handler = new QueryHandler(new Answerer(_store), options, transfers, config.TsigKeyring(), _clock);
         var tcpOptions = new TcpOptions
         {
             IdleTimeout = TimeSpan.FromSeconds(config.TcpIdleTimeout),

@@ -31,8 +31,15 @@ public sealed class ZoneTransferStream : IResponseStream
     public sealed record Opt(ushort UdpPayloadSize, bool DnssecOk);
 
     /// <param name="question">The question section of the request, echoed in the first message (RFC 5936 §2.2.1).</param>
-    public ZoneTransferStream(ServedZone zone, ushort id, ushort flags, ReadOnlySpan<byte> question, Opt? opt)
+    private readonly Tsig.TsigContext _tsig;
+    private readonly TimeProvider _clock;
+
+    /// <param name="tsig">The verified request's TSIG: every message is signed in turn (RFC 8945 §5.3.1); the stream disposes it.</param>
+    public ZoneTransferStream(ServedZone zone, ushort id, ushort flags, ReadOnlySpan<byte> question, Opt? opt,
+        Tsig.TsigContext? tsig = null, TimeProvider? clock = null)
     {
+        _tsig = tsig ?? Tsig.TsigContext.None;
+        _clock = clock ?? TimeProvider.System;
         _id = id;
         _flags = flags;
         _question = question.ToArray();
@@ -52,7 +59,8 @@ public sealed class ZoneTransferStream : IResponseStream
     {
         if (_finished) { return 0; }
         var writer = new DnsMessageWriter(buffer, stackalloc ushort[CompressionEntries]) { Limit = buffer.Length };
-        int optLength = _opt is null ? 0 : 11;
+        // Room at the end for the OPT record and the TSIG record that signs the message.
+        int optLength = (_opt is null ? 0 : 11) + _tsig.MaxRecordLength;
         writer.ReserveTail(optLength);
         writer.TryWriteUInt16(_id);
         writer.TryWriteUInt16(_flags);
@@ -86,25 +94,25 @@ public sealed class ZoneTransferStream : IResponseStream
             {
                 if (answers == 0) { throw new InvalidOperationException($"record {record.Owner} {RRType.ToText(record.Type)} does not fit in an empty message"); }
                 _pending = record;
-                return Finish(ref writer, answers, optLength);
+                return Finish(buffer, ref writer, answers, optLength);
             }
             answers++;
         }
         if (!TryWrite(ref writer, _soa))
         {
-            return Finish(ref writer, answers, optLength);
+            return Finish(buffer, ref writer, answers, optLength);
         }
         answers++;
         _finished = true;
-        return Finish(ref writer, answers, optLength);
+        return Finish(buffer, ref writer, answers, optLength);
     }
 
-    private int Finish(ref DnsMessageWriter writer, int answers, int optLength)
+    private int Finish(Span<byte> buffer, ref DnsMessageWriter writer, int answers, int optLength)
     {
         int additional = 0;
         if (_opt is not null)
         {
-            writer.ReleaseTail(optLength);
+            writer.ReleaseTail(11);
             writer.TryWriteByte(0); // root owner
             writer.TryWriteUInt16(RRType.OPT);
             writer.TryWriteUInt16(_opt.UdpPayloadSize);
@@ -115,9 +123,10 @@ public sealed class ZoneTransferStream : IResponseStream
         }
         writer.PatchUInt16(6, (ushort)answers);
         writer.PatchUInt16(10, (ushort)additional);
+        bool first = Messages == 0;
         Messages++;
         Records += answers;
-        return writer.Position;
+        return _tsig.SignNext(buffer, writer.Position, first, _clock.GetUtcNow());
     }
 
     private static bool TryWrite(ref DnsMessageWriter writer, ResourceRecord record)
@@ -139,5 +148,9 @@ public sealed class ZoneTransferStream : IResponseStream
         return true;
     }
 
-    public void Dispose() => _records.Dispose();
+    public void Dispose()
+    {
+        _records.Dispose();
+        _tsig.Dispose();
+    }
 }
