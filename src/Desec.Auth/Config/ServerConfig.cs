@@ -33,6 +33,24 @@ public sealed record ServerConfig
     /// </summary>
     public List<string> AllowTransfer { get; init; } = [];
 
+    /// <summary>Secondaries (ADDRESS:PORT) sent a NOTIFY (RFC 1996) whenever a zone gets a new version.</summary>
+    public List<string> Notify { get; init; } = [];
+
+    /// <summary>The NOTIFY targets of one zone: its own <c>notify</c> when set, else the global list.</summary>
+    public List<IPEndPoint> NotifyFor(Desec.Zone.Names.DnsName zone)
+    {
+        var entries = Notify;
+        foreach (var (name, config) in ZoneTransfer)
+        {
+            if (config.Notify is not null
+                && Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out var parsed, out _) && parsed == zone)
+            {
+                entries = config.Notify;
+            }
+        }
+        return entries.Select(e => ParseEndPoint(e, "notify")).ToList();
+    }
+
     /// <summary>Transfer settings per zone name, over the global ones.</summary>
     public Dictionary<string, ZoneTransferConfig> ZoneTransfer { get; init; } = [];
 
@@ -125,15 +143,20 @@ public sealed record ServerConfig
             if (config is null) { throw new ConfigException($"zone-transfer.{name}: expected an object"); }
             if (config.AllowTransfer is not null) { ZoneTransferConfig.ParseAcl(config.AllowTransfer, $"zone-transfer.{name}.allow-transfer"); }
         }
+        foreach (var target in Notify) { ParseEndPoint(target, "notify"); }
+        foreach (var (name, config) in ZoneTransfer)
+        {
+            foreach (var target in config?.Notify ?? []) { ParseEndPoint(target, $"zone-transfer.{name}.notify"); }
+        }
         TsigKeyring();
-        return Listen.Select(ParseEndPoint).ToList();
+        return Listen.Select(e => ParseEndPoint(e, "listen")).ToList();
     }
 
-    public static IPEndPoint ParseEndPoint(string text)
+    public static IPEndPoint ParseEndPoint(string text, string where = "listen")
     {
         if (!IPEndPoint.TryParse(text, out var endpoint) || endpoint.Port == 0 && !text.EndsWith(":0", StringComparison.Ordinal))
         {
-            throw new ConfigException($"listen address '{text}' is not ADDRESS:PORT (IPv6 as [ADDRESS]:PORT)");
+            throw new ConfigException($"{where} address '{text}' is not ADDRESS:PORT (IPv6 as [ADDRESS]:PORT)");
         }
         return endpoint;
     }

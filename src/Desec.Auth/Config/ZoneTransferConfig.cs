@@ -8,6 +8,9 @@ public sealed record ZoneTransferConfig
     /// <summary>Who may transfer this zone; when set, it replaces the global <c>allow-transfer</c> list.</summary>
     public List<string>? AllowTransfer { get; init; }
 
+    /// <summary>Secondaries (ADDRESS:PORT) to NOTIFY on every new version; when set, it replaces the global <c>notify</c> list.</summary>
+    public List<string>? Notify { get; init; }
+
     /// <summary>Parses an <c>allow-transfer</c> list; a bad entry stops start-up with its place and text.</summary>
     public static TransferAcl ParseAcl(IReadOnlyList<string> entries, string where)
     {

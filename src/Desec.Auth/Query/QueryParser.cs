@@ -37,6 +37,8 @@ public static class QueryParser
             query.QClass = reader.ReadUInt16();
             query.QuestionEnd = reader.Position;
 
+            // This server is the primary: a NOTIFY sent to it is refused (RFC 1996 §3.10 leaves the answer to policy).
+            if (query.Opcode == DnsHeader.OpcodeNotify) { return QueryParseResult.Refused; }
             if (query.Opcode != DnsHeader.OpcodeQuery) { return QueryParseResult.NotImp; }
 
             SkipRecords(ref reader, DnsHeader.Count(message, 1) + DnsHeader.Count(message, 2));

@@ -22,6 +22,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     private readonly List<UdpListener> _udp = [];
     private readonly List<TcpListener> _tcp = [];
     private readonly SemaphoreSlim _reloading = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private Transfer.Notifier? _notifier;
     private ZoneFileSource? _files;
     private SigningService? _signing;
     private PosixSignalRegistration? _hangup;
@@ -39,7 +41,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         _signing = new SigningService(config.State, config.PolicyFor, _clock, _logger);
         // Nothing is served before it is signed, so a restart after long downtime never serves expired signatures.
         var zones = _signing.Publish(_files.Reload());
-        _store.Update(_ => new ZoneSet(zones));
+        _notifier = new Transfer.Notifier(_logger);
+        Publish(zones);
         _logger.LogInformation("{Count} zones served", zones.Count);
         // Signatures are refreshed when they reach their refresh point (checked every minute).
         _refresh = new Timer(_ => { if (_signing.NextRefresh() <= _clock.GetUtcNow()) { _ = Task.Run(ReloadAsync); } },
@@ -90,7 +93,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         {
             _logger.LogInformation("reloading zones from {Directory}", config.Zones);
             var zones = _signing!.Publish(_files!.Reload());
-            _store.Update(_ => new ZoneSet(zones));
+            Publish(zones);
             _logger.LogInformation("{Count} zones served", zones.Count);
         }
         catch (Exception e)
@@ -103,10 +106,27 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         }
     }
 
+    /// <summary>
+    /// Publishes the zones atomically, then sends NOTIFY (RFC 1996) for every zone whose version is
+    /// new (at start-up: every zone, so secondaries catch up after a restart).
+    /// </summary>
+    private void Publish(IReadOnlyList<ServedZone> zones)
+    {
+        var before = _store.Current;
+        _store.Update(_ => new ZoneSet(zones));
+        foreach (var zone in zones)
+        {
+            if (ReferenceEquals(before.Get(zone.Origin), zone)) { continue; }
+            var targets = config.NotifyFor(zone.Origin);
+            if (targets.Count > 0) { _notifier!.Notify(zone.Origin, zone.Zone.Serial, targets, _stopping.Token); }
+        }
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {
+        if (!_stopping.IsCancellationRequested) { await _stopping.CancelAsync(); }
         _hangup?.Dispose();
         _hangup = null;
         if (_refresh is not null) { await _refresh.DisposeAsync(); }

@@ -15,22 +15,26 @@ public sealed class KnotSecondary : IDisposable
     private readonly string _directory;
     private readonly StringBuilder _log = new();
 
-    public KnotSecondary(IPEndPoint primary, IEnumerable<string> zones)
+    /// <param name="port">The port to listen on (default: a free one).</param>
+    /// <param name="acceptNotify">Let the primary's NOTIFY trigger a refresh (RFC 1996).</param>
+    public KnotSecondary(IPEndPoint primary, IEnumerable<string> zones, int? port = null, bool acceptNotify = false)
     {
         _directory = Path.Combine(Path.GetTempPath(), "knot-secondary-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_directory);
-        Port = FreePort.Get();
+        Port = port ?? FreePort.Get();
         var config = new StringBuilder();
         config.AppendLine($"server:\n    listen: 127.0.0.1@{Port}\n    rundir: {_directory}\n    user: root:root");
         config.AppendLine($"database:\n    storage: {_directory}/db");
         config.AppendLine("log:\n  - target: stderr\n    any: info");
         config.AppendLine($"remote:\n  - id: primary\n    address: {primary.Address}@{primary.Port}");
+        if (acceptNotify) { config.AppendLine($"acl:\n  - id: from_primary\n    address: {primary.Address}\n    action: notify"); }
         config.AppendLine("zone:");
         foreach (var zone in zones)
         {
             // No zone file written and no journal: what Knot serves is exactly what it transferred.
             config.AppendLine($"  - domain: {zone}\n    master: primary\n    file: {_directory}/{zone}zone\n"
-                + "    zonefile-sync: -1\n    zonefile-load: none\n    journal-content: none\n    semantic-checks: on");
+                + "    zonefile-sync: -1\n    zonefile-load: none\n    journal-content: none\n    semantic-checks: on"
+                + (acceptNotify ? "\n    acl: from_primary" : ""));
         }
         string configPath = Path.Combine(_directory, "knot.conf");
         File.WriteAllText(configPath, config.ToString());
