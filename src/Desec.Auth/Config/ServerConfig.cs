@@ -51,6 +51,26 @@ public sealed record ServerConfig
         return entries.Select(e => ParseEndPoint(e, "notify")).ToList();
     }
 
+    /// <summary>The name of a catalog zone (RFC 9432) listing every served zone, e.g. <c>catalog.invalid.</c>; none when null.</summary>
+    public string? Catalog { get; init; }
+
+    public Desec.Zone.Names.DnsName? CatalogName() =>
+        Catalog is null ? null : Desec.Zone.Names.DnsName.Parse(Catalog.EndsWith('.') ? Catalog : Catalog + ".");
+
+    /// <summary>The catalog <c>group</c> of a zone, from <c>zone-transfer.ZONE.catalog-group</c>.</summary>
+    public string? CatalogGroupFor(Desec.Zone.Names.DnsName zone)
+    {
+        foreach (var (name, config) in ZoneTransfer)
+        {
+            if (config.CatalogGroup is not null
+                && Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out var parsed, out _) && parsed == zone)
+            {
+                return config.CatalogGroup;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Transfer settings per zone name, over the global ones.</summary>
     public Dictionary<string, ZoneTransferConfig> ZoneTransfer { get; init; } = [];
 
@@ -144,6 +164,17 @@ public sealed record ServerConfig
             if (config.AllowTransfer is not null) { ZoneTransferConfig.ParseAcl(config.AllowTransfer, $"zone-transfer.{name}.allow-transfer"); }
         }
         foreach (var target in Notify) { ParseEndPoint(target, "notify"); }
+        if (Catalog is not null && !Desec.Zone.Names.DnsName.TryParse(Catalog.EndsWith('.') ? Catalog : Catalog + ".", null, out _, out var catalogError))
+        {
+            throw new ConfigException($"catalog: '{Catalog}' is not a zone name: {catalogError}");
+        }
+        foreach (var (name, config) in ZoneTransfer)
+        {
+            if (config?.CatalogGroup is { } group && (group.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(group) > 255))
+            {
+                throw new ConfigException($"zone-transfer.{name}.catalog-group: must be 1 to 255 octets");
+            }
+        }
         foreach (var (name, config) in ZoneTransfer)
         {
             foreach (var target in config?.Notify ?? []) { ParseEndPoint(target, $"zone-transfer.{name}.notify"); }

@@ -11,6 +11,9 @@ public sealed record ZoneTransferConfig
     /// <summary>Secondaries (ADDRESS:PORT) to NOTIFY on every new version; when set, it replaces the global <c>notify</c> list.</summary>
     public List<string>? Notify { get; init; }
 
+    /// <summary>The zone's <c>group</c> property in the catalog zone (RFC 9432 §4.4.2).</summary>
+    public string? CatalogGroup { get; init; }
+
     /// <summary>Parses an <c>allow-transfer</c> list; a bad entry stops start-up with its place and text.</summary>
     public static TransferAcl ParseAcl(IReadOnlyList<string> entries, string where)
     {

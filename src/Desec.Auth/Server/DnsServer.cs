@@ -112,6 +112,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     /// </summary>
     private void Publish(IReadOnlyList<ServedZone> zones)
     {
+        zones = WithCatalog(zones);
         var before = _store.Current;
         _store.Update(_ => new ZoneSet(zones));
         foreach (var zone in zones)
@@ -120,6 +121,29 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
             var targets = config.NotifyFor(zone.Origin);
             if (targets.Count > 0) { _notifier!.Notify(zone.Origin, zone.Zone.Serial, targets, _stopping.Token); }
         }
+    }
+
+    private ServedZone? _catalog;
+    private string _catalogMembers = "";
+
+    /// <summary>
+    /// Adds the catalog zone (RFC 9432) when one is configured: a new version (higher serial) when the
+    /// set of member zones or their groups changed, the same one otherwise.
+    /// </summary>
+    private IReadOnlyList<ServedZone> WithCatalog(IReadOnlyList<ServedZone> zones)
+    {
+        var name = config.CatalogName();
+        if (name is null) { return zones; }
+        var members = zones.Select(z => z.Origin).Where(o => o != name).OrderBy(o => o).ToList();
+        string key = string.Join('\n', members.Select(m => $"{m} {config.CatalogGroupFor(m)}"));
+        if (_catalog is null || key != _catalogMembers)
+        {
+            uint serial = new Desec.Signer.Signing.SerialStore(config.State).Next(name, 1);
+            _catalog = new ServedZone(Catalog.CatalogZone.Build(name, serial, members, config.CatalogGroupFor));
+            _catalogMembers = key;
+            _logger.LogInformation("catalog zone {Catalog}: serial {Serial}, {Members} member zones", name, serial, members.Count);
+        }
+        return [.. zones.Where(z => z.Origin != name), _catalog];
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
