@@ -44,10 +44,28 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
             tsig.Dispose();
             return null; // Handle answers REFUSED
         }
-        // IXFR: without a journal the server may answer with the whole zone in AXFR form (RFC 1995 §4).
         ushort flags = (ushort)(DnsHeader.QR | DnsHeader.AA | (query.Flags & (DnsHeader.RD | DnsHeader.CD)));
         var opt = query.HasEdns ? new ZoneTransferStream.Opt(options.MaxUdpPayload, query.DnssecOk) : null;
-        return new ZoneTransferStream(zone, query.Id, flags, request[DnsHeader.Length..query.QuestionEnd], opt, tsig, _clock);
+        var question = request[DnsHeader.Length..query.QuestionEnd];
+        if (query.QType == RRType.IXFR && IxfrRequest.TryReadClientSerial(request, query.QuestionEnd, out uint clientSerial))
+        {
+            var soa = zone.Zone.Soa.Records.First();
+            uint current = zone.Zone.Serial;
+            // RFC 1995 §4: a client that is up to date gets the current SOA alone.
+            if (clientSerial == current || Desec.Signer.Signing.SerialArithmetic.IsGreater(clientSerial, current))
+            {
+                return ZoneTransferStream.SoaOnly(soa, query.Id, flags, question, opt, tsig, _clock);
+            }
+            // The condensed difference from the client's version, when the journal reaches back to it.
+            if (transfers.JournalOf(zone.Origin)?.ChangesSince(clientSerial) is { } changes && changes.ToSerial == current)
+            {
+                var oldSoa = soa with { Rdata = Desec.Signer.Signing.ZoneSigner.WithSerial(soa.Rdata, clientSerial) };
+                IEnumerable<Zone.Records.ResourceRecord> body = [oldSoa, .. changes.Removed, soa, .. changes.Added];
+                return new ZoneTransferStream(soa, body, query.Id, flags, question, opt, tsig, _clock);
+            }
+        }
+        // AXFR, or an IXFR the journal cannot serve: the whole zone in AXFR form (RFC 1995 §4).
+        return new ZoneTransferStream(zone, query.Id, flags, question, opt, tsig, _clock);
     }
 
     /// <summary>Checks the request's TSIG (RFC 8945 §5.2) when it has one; <see cref="TsigContext.None"/> otherwise.</summary>

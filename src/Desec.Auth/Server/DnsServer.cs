@@ -24,6 +24,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private Transfer.Notifier? _notifier;
+    private Transfer.Journals _journals = null!;
     private ZoneFileSource? _files;
     private SigningService? _signing;
     private PosixSignalRegistration? _hangup;
@@ -42,6 +43,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         // Nothing is served before it is signed, so a restart after long downtime never serves expired signatures.
         var zones = _signing.Publish(_files.Reload());
         _notifier = new Transfer.Notifier(_logger);
+        _journals = new Transfer.Journals(Path.Combine(config.State, "journal"));
         Publish(zones);
         _logger.LogInformation("{Count} zones served", zones.Count);
         // Signatures are refreshed when they reach their refresh point (checked every minute).
@@ -55,7 +57,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         };
         // ACLs are parsed once per zone origin and kept: the config does not change while running.
         var acls = new System.Collections.Concurrent.ConcurrentDictionary<Desec.Zone.Names.DnsName, Desec.Auth.Transfer.TransferAcl>();
-        var transfers = new Desec.Auth.Transfer.ZoneTransfers(_store, zone => acls.GetOrAdd(zone, config.TransferAclFor));
+        var transfers = new Desec.Auth.Transfer.ZoneTransfers(_store, zone => acls.GetOrAdd(zone, config.TransferAclFor), _journals);
         var handler = new QueryHandler(new Answerer(_store), options, transfers, config.TsigKeyring(), _clock);
         var tcpOptions = new TcpOptions
         {
@@ -117,11 +119,20 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         _store.Update(_ => new ZoneSet(zones));
         foreach (var zone in zones)
         {
-            if (ReferenceEquals(before.Get(zone.Origin), zone)) { continue; }
+            var previous = before.Get(zone.Origin);
+            if (ReferenceEquals(previous, zone)) { continue; }
+            if (previous is not null && previous.Zone.Serial != zone.Zone.Serial)
+            {
+                // Kept for IXFR (RFC 1995): what changed from the version served until now.
+                _journals.Get(zone.Origin).Append(previous.Zone.Serial, zone.Zone.Serial, Records(previous), Records(zone));
+            }
             var targets = config.NotifyFor(zone.Origin);
             if (targets.Count > 0) { _notifier!.Notify(zone.Origin, zone.Zone.Serial, targets, _stopping.Token); }
         }
     }
+
+    private static IEnumerable<Desec.Zone.Records.ResourceRecord> Records(ServedZone zone) =>
+        zone.Signed is { } signed ? signed.Records : zone.Zone.Records;
 
     private ServedZone? _catalog;
     private string _catalogMembers = "";

@@ -24,6 +24,8 @@ public sealed class ZoneTransferStream : IResponseStream
     private readonly Opt? _opt;
     private readonly ResourceRecord _soa;
     private readonly IEnumerator<ResourceRecord> _records;
+    private readonly bool _bodyHoldsSoas;
+    private readonly bool _soaOnly;
     private ResourceRecord? _pending;
     private bool _started, _bodyDone, _finished;
 
@@ -48,6 +50,33 @@ public sealed class ZoneTransferStream : IResponseStream
         var records = zone.Signed is { } signed ? signed.Records : zone.Zone.Records;
         _records = records.GetEnumerator();
     }
+
+    /// <summary>
+    /// An IXFR response (RFC 1995 §4): <paramref name="soa"/> (the current one) first and last, and
+    /// between them <paramref name="body"/> exactly as given, its SOAs marking the difference sequences.
+    /// </summary>
+    public ZoneTransferStream(ResourceRecord soa, IEnumerable<ResourceRecord> body, ushort id, ushort flags, ReadOnlySpan<byte> question,
+        Opt? opt, Tsig.TsigContext? tsig = null, TimeProvider? clock = null)
+    {
+        _tsig = tsig ?? Tsig.TsigContext.None;
+        _clock = clock ?? TimeProvider.System;
+        _id = id;
+        _flags = flags;
+        _question = question.ToArray();
+        _opt = opt;
+        _soa = soa;
+        _records = body.GetEnumerator();
+        _bodyHoldsSoas = true;
+    }
+
+    /// <summary>The answer to an IXFR from a client that is up to date: the current SOA alone (RFC 1995 §4).</summary>
+    public static ZoneTransferStream SoaOnly(ResourceRecord soa, ushort id, ushort flags, ReadOnlySpan<byte> question, Opt? opt,
+        Tsig.TsigContext? tsig = null, TimeProvider? clock = null) =>
+        new(soa, [], id, flags, question, opt, tsig, clock, soaOnly: true);
+
+    private ZoneTransferStream(ResourceRecord soa, IEnumerable<ResourceRecord> body, ushort id, ushort flags, ReadOnlySpan<byte> question,
+        Opt? opt, Tsig.TsigContext? tsig, TimeProvider? clock, bool soaOnly)
+        : this(soa, body, id, flags, question, opt, tsig, clock) => _soaOnly = soaOnly;
 
     /// <summary>Messages written so far.</summary>
     public int Messages { get; private set; }
@@ -78,6 +107,11 @@ public sealed class ZoneTransferStream : IResponseStream
             if (!TryWrite(ref writer, _soa)) { throw new InvalidOperationException("the SOA does not fit in an empty message"); }
             answers++;
             _started = true;
+            if (_soaOnly)
+            {
+                _finished = true;
+                return Finish(buffer, ref writer, answers, optLength);
+            }
         }
         while (!_bodyDone)
         {
@@ -88,7 +122,7 @@ public sealed class ZoneTransferStream : IResponseStream
                 if (!_records.MoveNext()) { _bodyDone = true; break; }
                 record = _records.Current;
                 // The apex SOA goes first and last only (RFC 5936 §2.2).
-                if (record.Type == RRType.SOA && record.Owner.Equals(_soa.Owner)) { continue; }
+                if (!_bodyHoldsSoas && record.Type == RRType.SOA && record.Owner.Equals(_soa.Owner)) { continue; }
             }
             if (!TryWrite(ref writer, record))
             {

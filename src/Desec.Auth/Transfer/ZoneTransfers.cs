@@ -8,8 +8,11 @@ namespace Desec.Auth.Transfer;
 /// Decides whether a zone transfer request is served: the question must name a served zone's
 /// apex, and the zone's <c>allow-transfer</c> list must admit the peer (address and/or TSIG key).
 /// </summary>
-public sealed class ZoneTransfers(ZoneStore store, Func<DnsName, TransferAcl> aclFor)
+public sealed class ZoneTransfers(ZoneStore store, Func<DnsName, TransferAcl> aclFor, Journals? journals = null)
 {
+    /// <summary>The journal of a zone, for IXFR; null when none is kept.</summary>
+    public Journal? JournalOf(DnsName zone) => journals?.Get(zone);
+
     /// <summary>
     /// The zone to transfer, or null when the request is refused: no served zone has this apex, or
     /// the ACL denies. Both are answered REFUSED, so that a refused peer learns nothing about

@@ -45,6 +45,9 @@ public sealed class NotifyTests : IDisposable
         var r = ExternalTool.Run("dig", ["@127.0.0.1", "-p", knotPort.ToString(), "+norec", "+short", "notified.example.com.", "A"]);
         Assert.Contains("192.0.2.123", r.Output);
         Assert.Contains("NOTIFY for serial", primary.Log);
+        // The secondary caught up by IXFR from the journal, not by a whole-zone transfer.
+        Assert.Matches(@"IXFR, incoming", knot.Log);
+        Assert.DoesNotContain("AXFR-style IXFR", knot.Log);
     }
 
     [Fact]

@@ -1,0 +1,180 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using Desec.Zone.Names;
+using Desec.Zone.Records;
+
+namespace Desec.Auth.Transfer;
+
+/// <summary>
+/// The changes between published versions of one zone, kept in the state folder for IXFR
+/// (RFC 1995): each entry holds the serials and the records removed and added. Entries are appended
+/// with a length and a checksum (the first 4 octets of SHA-256), so a torn or corrupt tail after a crash is detected and cut on load,
+/// never served. The journal keeps at most <see cref="MaxEntries"/> entries.
+/// </summary>
+public sealed class Journal
+{
+    public const int MaxEntries = 100;
+
+    public sealed record Entry(uint FromSerial, uint ToSerial, IReadOnlyList<ResourceRecord> Removed, IReadOnlyList<ResourceRecord> Added);
+
+    private readonly string _path;
+    private readonly List<Entry> _entries = [];
+    private readonly Lock _lock = new();
+
+    public Journal(string directory, DnsName zone)
+    {
+        Directory.CreateDirectory(directory);
+        _path = Path.Combine(directory, zone.ToString().ToLowerInvariant() + "journal");
+        Load();
+    }
+
+    public int Count { get { lock (_lock) { return _entries.Count; } } }
+
+    /// <summary>Records the change from one version to the next (SOAs excluded: IXFR adds them).</summary>
+    public void Append(uint fromSerial, uint toSerial, IEnumerable<ResourceRecord> oldRecords, IEnumerable<ResourceRecord> newRecords)
+    {
+        var before = oldRecords.Where(r => r.Type != RRType.SOA).ToHashSet();
+        var after = newRecords.Where(r => r.Type != RRType.SOA).ToHashSet();
+        var entry = new Entry(fromSerial, toSerial, before.Where(r => !after.Contains(r)).ToList(), after.Where(r => !before.Contains(r)).ToList());
+        lock (_lock)
+        {
+            // A journal that does not end where this change starts (a restart in between) starts over.
+            if (_entries.Count > 0 && _entries[^1].ToSerial != fromSerial) { _entries.Clear(); Rewrite(); }
+            _entries.Add(entry);
+            if (_entries.Count > MaxEntries)
+            {
+                _entries.RemoveRange(0, _entries.Count - MaxEntries);
+                Rewrite();
+                return;
+            }
+            using var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            file.Write(Frame(entry));
+            file.Flush(flushToDisk: true);
+        }
+    }
+
+    /// <summary>
+    /// The condensed difference from <paramref name="fromSerial"/> to the newest version (RFC 1995 §4:
+    /// one sequence of deletions and additions); null when the journal does not reach back that far.
+    /// </summary>
+    public (List<ResourceRecord> Removed, List<ResourceRecord> Added, uint ToSerial)? ChangesSince(uint fromSerial)
+    {
+        lock (_lock)
+        {
+            int start = _entries.FindIndex(e => e.FromSerial == fromSerial);
+            if (start < 0) { return null; }
+            var net = new Dictionary<ResourceRecord, int>();
+            for (int i = start; i < _entries.Count; i++)
+            {
+                foreach (var r in _entries[i].Removed) { net[r] = net.GetValueOrDefault(r) - 1; }
+                foreach (var r in _entries[i].Added) { net[r] = net.GetValueOrDefault(r) + 1; }
+            }
+            return (net.Where(kv => kv.Value < 0).Select(kv => kv.Key).ToList(),
+                    net.Where(kv => kv.Value > 0).Select(kv => kv.Key).ToList(),
+                    _entries[^1].ToSerial);
+        }
+    }
+
+    private void Load()
+    {
+        if (!File.Exists(_path)) { return; }
+        var bytes = File.ReadAllBytes(_path);
+        int pos = 0;
+        while (pos + 8 <= bytes.Length)
+        {
+            int length = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(pos));
+            uint crc = BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(pos + 4));
+            if (length < 0 || pos + 8 + length > bytes.Length) { break; }
+            var payload = bytes.AsSpan(pos + 8, length);
+            if (Checksum(payload) != crc) { break; }
+            try { _entries.Add(Decode(payload)); }
+            catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException) { break; }
+            pos += 8 + length;
+        }
+        if (pos != bytes.Length)
+        {
+            // A torn or corrupt tail (a crash while appending): cut it, never serve it.
+            using var file = new FileStream(_path, FileMode.Open, FileAccess.Write);
+            file.SetLength(pos);
+            file.Flush(flushToDisk: true);
+        }
+    }
+
+    private void Rewrite()
+    {
+        string temporary = _path + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        {
+            foreach (var entry in _entries) { file.Write(Frame(entry)); }
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, _path, overwrite: true);
+    }
+
+    private static uint Checksum(ReadOnlySpan<byte> payload)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(payload, hash);
+        return BinaryPrimitives.ReadUInt32BigEndian(hash);
+    }
+
+    private static byte[] Frame(Entry entry)
+    {
+        var payload = Encode(entry);
+        var frame = new byte[8 + payload.Length];
+        BinaryPrimitives.WriteInt32BigEndian(frame, payload.Length);
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4), Checksum(payload));
+        payload.CopyTo(frame, 8);
+        return frame;
+    }
+
+    private static byte[] Encode(Entry entry)
+    {
+        var output = new MemoryStream();
+        var number = new byte[4];
+        void U32(uint v) { BinaryPrimitives.WriteUInt32BigEndian(number, v); output.Write(number); }
+        void U16(ushort v) { BinaryPrimitives.WriteUInt16BigEndian(number, v); output.Write(number, 0, 2); }
+        U32(entry.FromSerial);
+        U32(entry.ToSerial);
+        foreach (var list in new[] { entry.Removed, entry.Added })
+        {
+            U32((uint)list.Count);
+            foreach (var r in list)
+            {
+                output.Write(r.Owner.Wire);
+                U16(r.Type);
+                U32(r.Ttl);
+                U16((ushort)r.Rdata.Length);
+                output.Write(r.Rdata);
+            }
+        }
+        return output.ToArray();
+    }
+
+    private static Entry Decode(ReadOnlySpan<byte> payload)
+    {
+        int pos = 0;
+        uint U32(ReadOnlySpan<byte> p) { uint v = BinaryPrimitives.ReadUInt32BigEndian(p[pos..]); pos += 4; return v; }
+        ushort U16(ReadOnlySpan<byte> p) { ushort v = BinaryPrimitives.ReadUInt16BigEndian(p[pos..]); pos += 2; return v; }
+        uint from = U32(payload), to = U32(payload);
+        var lists = new List<ResourceRecord>[2];
+        for (int l = 0; l < 2; l++)
+        {
+            uint count = U32(payload);
+            lists[l] = new List<ResourceRecord>((int)Math.Min(count, 100_000));
+            for (uint i = 0; i < count; i++)
+            {
+                int nameLength = DnsName.WireLength(payload[pos..]);
+                var owner = DnsName.FromWire(payload.Slice(pos, nameLength));
+                pos += nameLength;
+                ushort type = U16(payload);
+                uint ttl = U32(payload);
+                int rdLength = U16(payload);
+                lists[l].Add(new ResourceRecord(owner, type, ttl, payload.Slice(pos, rdLength).ToArray()));
+                pos += rdLength;
+            }
+        }
+        if (pos != payload.Length) { throw new FormatException("journal entry has trailing octets"); }
+        return new Entry(from, to, lists[0], lists[1]);
+    }
+}
