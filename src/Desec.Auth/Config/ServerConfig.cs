@@ -20,6 +20,9 @@ public sealed record ServerConfig
     /// <summary>UDP sockets (and receive loops) per address; 0 means one per core.</summary>
     public int UdpSocketsPerAddress { get; init; }
 
+    /// <summary>Reload changed zone files as they change (a watch of the zones folder), not only on SIGHUP.</summary>
+    public bool WatchZones { get; init; }
+
     /// <summary>DNSSEC policy for every zone.</summary>
     public SigningConfig Signing { get; init; } = new();
 

@@ -29,6 +29,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     private SigningService? _signing;
     private PosixSignalRegistration? _hangup;
     private Timer? _refresh;
+    private FileSystemWatcher? _watcher;
+    private Timer? _debounce;
 
     public ZoneStore Store => _store;
     public IReadOnlyList<IPEndPoint> UdpEndPoints => _udp.Select(l => l.LocalEndPoint).ToList();
@@ -75,6 +77,18 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
             tcp.Start();
             udp.Start();
             _logger.LogInformation("listening on {EndPoint} (UDP with {Sockets} sockets, TCP)", udp.LocalEndPoint, sockets);
+        }
+        if (config.WatchZones && System.IO.Directory.Exists(config.Zones))
+        {
+            // Editors write files in several steps; reload once things have been quiet for half a second.
+            _debounce = new Timer(_ => _ = Task.Run(ReloadAsync));
+            _watcher = new FileSystemWatcher(config.Zones, "*.zone") { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            FileSystemEventHandler changed = (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
+            _watcher.Changed += changed;
+            _watcher.Created += changed;
+            _watcher.Deleted += changed;
+            _watcher.Renamed += (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
+            _watcher.EnableRaisingEvents = true;
         }
         if (!OperatingSystem.IsWindows())
         {
@@ -162,6 +176,10 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     public async ValueTask DisposeAsync()
     {
         if (!_stopping.IsCancellationRequested) { await _stopping.CancelAsync(); }
+        _watcher?.Dispose();
+        _watcher = null;
+        if (_debounce is not null) { await _debounce.DisposeAsync(); }
+        _debounce = null;
         _hangup?.Dispose();
         _hangup = null;
         if (_refresh is not null) { await _refresh.DisposeAsync(); }

@@ -57,4 +57,18 @@ public sealed class SignalTests
         Assert.True(server.Process.WaitForExit(10_000), "the server did not stop");
         Assert.Equal(0, server.Process.ExitCode);
     }
+
+    [Fact]
+    public void With_watch_zones_a_changed_file_is_reloaded_without_a_signal()
+    {
+        string config = Path.Combine(Path.GetTempPath(), $"watch-config-{Guid.NewGuid():N}.json");
+        File.WriteAllText(config, """{ "watch-zones": true }""");
+        try
+        {
+            using var server = new ServerProcess(Zones, "--config", config);
+            File.AppendAllText(Path.Combine(server.ZonesDirectory, "child.example.com.zone"), "watched A 192.0.2.98\n");
+            WaitFor(() => Ask(server, "watched.child.example.com.", RRType.A).Answer.Count == 1, "the watched change");
+        }
+        finally { File.Delete(config); }
+    }
 }
