@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Interop.Tests.Serving;
+
+namespace Interop.Tests.Transfer;
+
+/// <summary>
+/// The server killed with SIGKILL while publishing a version (and a journal with a damaged tail)
+/// restarts and answers IXFR correctly: never a broken diff, the whole zone when the journal
+/// cannot bridge the client's serial to the current one.
+/// </summary>
+public sealed class CrashTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "crash-test-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public CrashTests() => Directory.CreateDirectory(_directory);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    private static List<string> Transfer(ServerProcess server, string type)
+    {
+        var r = ExternalTool.Run("dig", ["@127.0.0.1", "-p", server.Port.ToString(), "+tries=1", "+time=10", "+noall", "+answer", "example.com.", type]);
+        return r.Output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith(';')).Select(l => Regex.Replace(l.Trim(), @"\s+", " ")).ToList();
+    }
+
+    private static uint SerialOf(string soaLine) => uint.Parse(soaLine.Split(' ')[6]);
+
+    [Fact]
+    public void Killed_while_publishing_then_restarted_never_serves_a_broken_diff()
+    {
+        string config = Path.Combine(_directory, "config.json");
+        File.WriteAllText(config, """{ "allow-transfer": ["127.0.0.1"] }""");
+        string state = Path.Combine(_directory, "state");
+        string zones;
+        uint serial1;
+        using (var first = new ServerProcess(Path.Combine(AppContext.BaseDirectory, "ServeZones"), ["--config", config], state))
+        {
+            serial1 = SerialOf(Transfer(first, "AXFR")[0]);
+            zones = Path.Combine(_directory, "zones");
+            Directory.CreateDirectory(zones);
+            foreach (var file in Directory.GetFiles(first.ZonesDirectory)) { File.Copy(file, Path.Combine(zones, Path.GetFileName(file))); }
+            File.AppendAllText(Path.Combine(first.ZonesDirectory, "example.com.zone"), "crash A 192.0.2.77\n");
+            File.AppendAllText(Path.Combine(zones, "example.com.zone"), "crash A 192.0.2.77\n");
+            first.Signal(1);
+            Thread.Sleep(Random.Shared.Next(0, 300)); // somewhere in the middle of publishing
+            first.Process.Kill(); // SIGKILL
+            first.Process.WaitForExit(5000);
+        }
+        // Damage the journal's tail as a torn write would (if the kill came before the journal was written, there is none).
+        string journals = Path.Combine(state, "journal");
+        foreach (var journal in Directory.Exists(journals) ? Directory.GetFiles(journals) : [])
+        {
+            File.AppendAllText(journal, "torn");
+        }
+
+        using var second = new ServerProcess(zones, ["--config", config], state);
+        var axfr = Transfer(second, "AXFR");
+        var ixfr = Transfer(second, $"IXFR={serial1}");
+        uint current = SerialOf(axfr[0]);
+        Assert.True(Desec.Signer.Signing.SerialArithmetic.IsGreater(current, serial1), "the restarted version needs a higher serial");
+        Assert.Equal(current, SerialOf(ixfr[0]));
+        if (ixfr.Count > 1 && ixfr[1].Split(' ')[3] == "SOA" && SerialOf(ixfr[1]) == serial1)
+        {
+            Assert.Fail("a difference sequence was served across a restart the journal cannot bridge");
+        }
+        // The whole zone in AXFR form, record for record.
+        Assert.Equal(axfr.Order(), ixfr.Order());
+        Assert.Contains(axfr, l => l.StartsWith("crash.example.com.", StringComparison.Ordinal));
+    }
+}
