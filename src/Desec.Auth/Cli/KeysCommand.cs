@@ -25,7 +25,7 @@ public static class KeysCommand
 
     public static int Run(string zoneText, string stateDirectory, bool sha384, TextWriter output, TextWriter error)
     {
-        if (!DnsName.TryParse(zoneText.EndsWith('.') ? zoneText : zoneText + ".", null, out var zone, out var reason))
+        if (!DnsName.TryParseAbsolute(zoneText, out var zone, out var reason))
         {
             error.WriteLine($"error: '{zoneText}': {reason}");
             return 2;

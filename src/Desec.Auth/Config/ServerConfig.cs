@@ -42,15 +42,7 @@ public sealed record ServerConfig
     /// <summary>The NOTIFY targets of one zone: its own <c>notify</c> when set, else the global list.</summary>
     public List<IPEndPoint> NotifyFor(Desec.Zone.Names.DnsName zone)
     {
-        var entries = Notify;
-        foreach (var (name, config) in ZoneTransfer)
-        {
-            if (config.Notify is not null
-                && Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out var parsed, out _) && parsed == zone)
-            {
-                entries = config.Notify;
-            }
-        }
+        var entries = ForZone(ZoneTransfer, zone, c => c.Notify is not null)?.Config.Notify ?? Notify;
         return entries.Select(e => ParseEndPoint(e, "notify")).ToList();
     }
 
@@ -58,20 +50,29 @@ public sealed record ServerConfig
     public string? Catalog { get; init; }
 
     public Desec.Zone.Names.DnsName? CatalogName() =>
-        Catalog is null ? null : Desec.Zone.Names.DnsName.Parse(Catalog.EndsWith('.') ? Catalog : Catalog + ".");
+        Catalog is null ? null : Desec.Zone.Names.DnsName.TryParseAbsolute(Catalog, out var name, out var error)
+            ? name : throw new ConfigException($"catalog: '{Catalog}' is not a zone name: {error}");
 
     /// <summary>The catalog <c>group</c> of a zone, from <c>zone-transfer.ZONE.catalog-group</c>.</summary>
-    public string? CatalogGroupFor(Desec.Zone.Names.DnsName zone)
+    public string? CatalogGroupFor(Desec.Zone.Names.DnsName zone) =>
+        ForZone(ZoneTransfer, zone, c => c.CatalogGroup is not null)?.Config.CatalogGroup;
+
+    /// <summary>
+    /// The per-zone settings that apply to <paramref name="zone"/> (keys are zone names, with or
+    /// without the final dot) among those that have the setting in question; the last match wins.
+    /// </summary>
+    private static (string Name, T Config)? ForZone<T>(Dictionary<string, T> perZone, Desec.Zone.Names.DnsName zone, Func<T, bool> hasSetting)
     {
-        foreach (var (name, config) in ZoneTransfer)
+        (string, T)? found = null;
+        foreach (var (name, config) in perZone)
         {
-            if (config.CatalogGroup is not null
-                && Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out var parsed, out _) && parsed == zone)
+            if (config is not null && hasSetting(config)
+                && Desec.Zone.Names.DnsName.TryParseAbsolute(name, out var parsed, out _) && parsed == zone)
             {
-                return config.CatalogGroup;
+                found = (name, config);
             }
         }
-        return null;
+        return found;
     }
 
     /// <summary>Transfer settings per zone name, over the global ones.</summary>
@@ -80,18 +81,9 @@ public sealed record ServerConfig
     /// <summary>The transfer ACL of one zone: its own <c>allow-transfer</c> when set, else the global one.</summary>
     public Desec.Auth.Transfer.TransferAcl TransferAclFor(Desec.Zone.Names.DnsName zone)
     {
-        var entries = AllowTransfer;
-        string where = "allow-transfer";
-        foreach (var (name, config) in ZoneTransfer)
-        {
-            if (config.AllowTransfer is not null
-                && Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out var parsed, out _) && parsed == zone)
-            {
-                entries = config.AllowTransfer;
-                where = $"zone-transfer.{name}.allow-transfer";
-            }
-        }
-        return ZoneTransferConfig.ParseAcl(entries, where);
+        return ForZone(ZoneTransfer, zone, c => c.AllowTransfer is not null) is { } own
+            ? ZoneTransferConfig.ParseAcl(own.Config.AllowTransfer!, $"zone-transfer.{own.Name}.allow-transfer")
+            : ZoneTransferConfig.ParseAcl(AllowTransfer, "allow-transfer");
     }
     /// <summary>TSIG keys shared with secondaries and other peers (RFC 8945), in the config as <c>tsig-keys</c>.</summary>
     public List<TsigKeyConfig> TsigKeys { get; init; } = [];
@@ -105,7 +97,7 @@ public sealed record ServerConfig
         var policy = Signing.ApplyTo(new Desec.Signer.Signing.SigningPolicy(), "signing");
         foreach (var (name, config) in ZoneSigning)
         {
-            if (Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out var parsed, out _) && parsed == zone)
+            if (Desec.Zone.Names.DnsName.TryParseAbsolute(name, out var parsed, out _) && parsed == zone)
             {
                 policy = config.ApplyTo(policy, $"zone-signing.{name}");
             }
@@ -150,7 +142,7 @@ public sealed record ServerConfig
         Signing.ApplyTo(new Desec.Signer.Signing.SigningPolicy(), "signing");
         foreach (var (name, config) in ZoneSigning)
         {
-            if (!Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out _, out var reason))
+            if (!Desec.Zone.Names.DnsName.TryParseAbsolute(name, out _, out var reason))
             {
                 throw new ConfigException($"zone-signing: '{name}' is not a zone name: {reason}");
             }
@@ -159,7 +151,7 @@ public sealed record ServerConfig
         ZoneTransferConfig.ParseAcl(AllowTransfer, "allow-transfer");
         foreach (var (name, config) in ZoneTransfer)
         {
-            if (!Desec.Zone.Names.DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out _, out var reason))
+            if (!Desec.Zone.Names.DnsName.TryParseAbsolute(name, out _, out var reason))
             {
                 throw new ConfigException($"zone-transfer: '{name}' is not a zone name: {reason}");
             }
@@ -167,7 +159,7 @@ public sealed record ServerConfig
             if (config.AllowTransfer is not null) { ZoneTransferConfig.ParseAcl(config.AllowTransfer, $"zone-transfer.{name}.allow-transfer"); }
         }
         foreach (var target in Notify) { ParseEndPoint(target, "notify"); }
-        if (Catalog is not null && !Desec.Zone.Names.DnsName.TryParse(Catalog.EndsWith('.') ? Catalog : Catalog + ".", null, out _, out var catalogError))
+        if (Catalog is not null && !Desec.Zone.Names.DnsName.TryParseAbsolute(Catalog, out _, out var catalogError))
         {
             throw new ConfigException($"catalog: '{Catalog}' is not a zone name: {catalogError}");
         }

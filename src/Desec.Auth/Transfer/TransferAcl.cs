@@ -31,7 +31,7 @@ public sealed record TransferAclEntry(AddressPrefix? Prefix, string? KeyName)
             {
                 var name = word[4..];
                 if (key is not null) { reason = "names two keys"; return null; }
-                if (!DnsName.TryParse(name.EndsWith('.') ? name : name + ".", null, out _, out var why) || name.Length == 0)
+                if (!DnsName.TryParseAbsolute(name, out _, out var why) || name.Length == 0)
                 {
                     reason = $"key name '{name}' is not a domain name{(why is null ? "" : ": " + why)}";
                     return null;

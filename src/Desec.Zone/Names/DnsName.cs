@@ -174,6 +174,13 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
         return true;
     }
 
+    /// <summary>
+    /// Parses a name given without an origin (a command-line argument, a config key): a missing
+    /// final dot is implied, so <c>example.com</c> is <c>example.com.</c>.
+    /// </summary>
+    public static bool TryParseAbsolute(string text, out DnsName name, out string error) =>
+        TryParse(text.EndsWith('.') ? text : text + ".", null, out name, out error);
+
     /// <summary>Reads <c>\DDD</c> or <c>\X</c> starting at the backslash; advances past it.</summary>
     internal static bool TryReadEscape(ReadOnlySpan<char> text, ref int i, out byte octet, out string error)
     {
