@@ -17,29 +17,21 @@ public static class ZoneLoading
         DnsName? origin = null;
         if (originText is not null)
         {
-            if (!DnsName.TryParse(originText.EndsWith('.') ? originText : originText + ".", null, out var parsed, out var reason))
+            if (!DnsName.TryParseAbsolute(originText, out var parsed, out var reason))
             {
                 error.WriteLine($"--origin '{originText}': {reason}");
                 return null;
             }
             origin = parsed;
         }
-        var parse = ZoneFileParser.ParseFile(file.FullName, origin);
-        foreach (var warning in parse.Warnings) { error.WriteLine($"warning: {warning}"); }
-        if (!parse.Success)
+        var loaded = ZoneFile.Load(file.FullName, origin);
+        foreach (var warning in loaded.Warnings) { error.WriteLine($"warning: {warning}"); }
+        if (loaded.Zone is null)
         {
-            foreach (var e in parse.Errors) { error.WriteLine($"error: {e.Message}"); }
-            error.WriteLine($"{parse.Origin}: not loaded, {parse.Errors.Count} error(s)");
+            foreach (var e in loaded.Errors) { error.WriteLine($"error: {e}"); }
+            error.WriteLine($"{loaded.Origin}: not loaded, {loaded.Errors.Count} error(s)");
             return null;
         }
-        var build = ZoneBuilder.Build(parse.Origin, parse.Records);
-        foreach (var warning in build.Warnings) { error.WriteLine($"warning: {warning}"); }
-        if (!build.Success)
-        {
-            foreach (var e in build.Errors) { error.WriteLine($"error: {e}"); }
-            error.WriteLine($"{parse.Origin}: not loaded, {build.Errors.Count} error(s)");
-            return null;
-        }
-        return build.Zone;
+        return loaded.Zone;
     }
 }

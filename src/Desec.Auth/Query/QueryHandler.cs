@@ -26,6 +26,7 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
     TsigKeyring? keyring = null, TimeProvider? clock = null) : IQueryHandler
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private static readonly TsigKeyring NoKeys = new([]);
 
     public IResponseStream? OpenStream(ReadOnlySpan<byte> request, EndPoint? remote)
     {
@@ -75,7 +76,7 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
         if (keyring is null)
         {
             // No keys configured: every key is unknown (BADKEY, RFC 8945 §5.2.1).
-            TsigVerifier.Verify(request, new TsigKeyring([]), _clock.GetUtcNow(), out var unknown);
+            TsigVerifier.Verify(request, NoKeys, _clock.GetUtcNow(), out var unknown);
             return unknown;
         }
         TsigVerifier.Verify(request, keyring, _clock.GetUtcNow(), out var context);

@@ -138,15 +138,12 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
             if (previous is not null && previous.Zone.Serial != zone.Zone.Serial)
             {
                 // Kept for IXFR (RFC 1995): what changed from the version served until now.
-                _journals.Get(zone.Origin).Append(previous.Zone.Serial, zone.Zone.Serial, Records(previous), Records(zone));
+                _journals.Get(zone.Origin).Append(previous.Zone.Serial, zone.Zone.Serial, previous.Records, zone.Records);
             }
             var targets = config.NotifyFor(zone.Origin);
             if (targets.Count > 0) { _notifier!.Notify(zone.Origin, zone.Zone.Serial, targets, _stopping.Token); }
         }
     }
-
-    private static IEnumerable<Desec.Zone.Records.ResourceRecord> Records(ServedZone zone) =>
-        zone.Signed is { } signed ? signed.Records : zone.Zone.Records;
 
     private ServedZone? _catalog;
     private string _catalogMembers = "";

@@ -62,32 +62,24 @@ public sealed class ZoneFileSource(string directory, ILogger logger)
     private ZoneData? Load(string path)
     {
         var watch = Stopwatch.StartNew();
-        ZoneFileResult parsed;
+        ZoneFileLoad loaded;
         try
         {
-            parsed = ZoneFileParser.ParseFile(path);
+            loaded = ZoneFile.Load(path);
         }
         catch (IOException e)
         {
             logger.LogError("{File}: {Error}", path, e.Message);
             return null;
         }
-        foreach (var warning in parsed.Warnings) { logger.LogWarning("{Warning}", warning); }
-        if (!parsed.Success)
+        foreach (var warning in loaded.Warnings) { logger.LogWarning("{Warning}", warning); }
+        if (loaded.Zone is null)
         {
-            foreach (var error in parsed.Errors) { logger.LogError("{Error}", error.Message); }
-            logger.LogError("{File}: zone {Zone} not loaded ({Count} errors); the previous version, if any, stays", path, parsed.Origin, parsed.Errors.Count);
+            foreach (var error in loaded.Errors) { logger.LogError("{Error}", error); }
+            logger.LogError("{File}: zone {Zone} not loaded ({Count} errors); the previous version, if any, stays", path, loaded.Origin, loaded.Errors.Count);
             return null;
         }
-        var built = ZoneBuilder.Build(parsed.Origin, parsed.Records);
-        foreach (var warning in built.Warnings) { logger.LogWarning("{Warning}", warning.ToString()); }
-        if (!built.Success)
-        {
-            foreach (var error in built.Errors) { logger.LogError("{Error}", error.ToString()); }
-            logger.LogError("{File}: zone {Zone} not loaded ({Count} errors); the previous version, if any, stays", path, parsed.Origin, built.Errors.Count);
-            return null;
-        }
-        var zone = built.Zone!;
+        var zone = loaded.Zone;
         logger.LogInformation("zone {Zone} loaded: serial {Serial}, {Records} records, {Milliseconds} ms",
             zone.Origin, zone.Serial, zone.RecordCount, watch.ElapsedMilliseconds);
         return zone;

@@ -47,8 +47,7 @@ public sealed class ZoneTransferStream : IResponseStream
         _question = question.ToArray();
         _opt = opt;
         _soa = zone.Zone.Soa.Records.First();
-        var records = zone.Signed is { } signed ? signed.Records : zone.Zone.Records;
-        _records = records.GetEnumerator();
+        _records = zone.Records.GetEnumerator();
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed class ServedZone
     }
 
     public Zone.Zones.Zone Zone { get; }
+
+    /// <summary>Every record as transferred: the signed version's (NSEC3 chain included) or the zone's.</summary>
+    public IEnumerable<Zone.Records.ResourceRecord> Records => Signed?.Records ?? Zone.Records;
     public SignedZone? Signed { get; }
     public Zone.Names.DnsName Origin => Zone.Origin;
 }
