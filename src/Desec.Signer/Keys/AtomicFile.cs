@@ -13,7 +13,11 @@ internal static partial class AtomicFile
     public const UnixFileMode PublicMode = PrivateMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     /// <summary>Writes <paramref name="text"/> to a temporary file beside <paramref name="path"/> and returns its name.</summary>
-    public static string WriteTemporary(string path, string text, UnixFileMode mode)
+    public static string WriteTemporary(string path, string text, UnixFileMode mode) =>
+        WriteTemporary(path, new System.Text.UTF8Encoding(false).GetBytes(text), mode);
+
+    /// <summary>Writes <paramref name="bytes"/> to a temporary file beside <paramref name="path"/> and returns its name.</summary>
+    public static string WriteTemporary(string path, ReadOnlySpan<byte> bytes, UnixFileMode mode)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         string temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
@@ -22,10 +26,8 @@ internal static partial class AtomicFile
         try
         {
             using (var stream = new FileStream(temporary, options))
-            using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)))
             {
-                writer.Write(text);
-                writer.Flush();
+                stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
             // The umask may have taken bits away at creation; set exactly the mode asked for.
@@ -39,9 +41,12 @@ internal static partial class AtomicFile
         }
     }
 
-    public static void Write(string path, string text, UnixFileMode mode)
+    public static void Write(string path, string text, UnixFileMode mode) =>
+        Write(path, new System.Text.UTF8Encoding(false).GetBytes(text), mode);
+
+    public static void Write(string path, ReadOnlySpan<byte> bytes, UnixFileMode mode)
     {
-        string temporary = WriteTemporary(path, text, mode);
+        string temporary = WriteTemporary(path, bytes, mode);
         try
         {
             File.Move(temporary, path, overwrite: true);

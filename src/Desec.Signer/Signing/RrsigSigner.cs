@@ -55,6 +55,23 @@ public static class RrsigSigner
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="rrsig"/> (RRSIG RDATA) is a good signature of <paramref name="key"/> over
+    /// <paramref name="set"/>: the signed data rebuilt as RFC 4034 §3.1.8.1 and RFC 4035 §5.3.2 say
+    /// (the RRSIG RDATA without the signature, then the set in canonical form) and checked with the
+    /// public key. Times are not looked at here.
+    /// </summary>
+    public static bool Verify(RRset set, ReadOnlySpan<byte> rrsig, DnssecKey key)
+    {
+        // The signer's name follows the 18 fixed octets (RFC 4034 §3.1); walk its labels within bounds.
+        int end = 18;
+        while (end < rrsig.Length && rrsig[end] != 0) { end += 1 + rrsig[end]; }
+        if (end >= rrsig.Length) { return false; }
+        int signer = end + 1 - 18;
+        var data = SignedData(rrsig[..(18 + signer)], set.Owner.ToLower(), set);
+        return key.SigningKey.Verify(data, rrsig[(18 + signer)..]);
+    }
+
     /// <summary>RFC 4034 §3.1.8.1: signature = sign(RRSIG_RDATA | RR(1) | RR(2)...), each RR in canonical form.</summary>
     public static byte[] SignedData(ReadOnlySpan<byte> rrsigPrefix, DnsName lowerOwner, RRset set)
     {

@@ -22,7 +22,7 @@ public sealed class SigningResult
 /// (RFC 8901), CSYNC, the serial chosen by the caller, the NSEC or NSEC3 chain, and an RRSIG over
 /// every authoritative RRset (RFC 4035 §2.2), made on every core.
 /// </summary>
-public static class ZoneSigner
+public static partial class ZoneSigner
 {
     /// <param name="previous">The version served until now: its signatures over unchanged RRsets are
     /// kept while they are far from expiry, so a new version re-signs only what changed or is due.</param>
@@ -71,11 +71,25 @@ public static class ZoneSigner
             records.Add(ApexRecords.Csync(origin, serial, unsigned.Soa.Ttl, ns, policy));
         }
 
+        var layout = Lay(origin, records, policy, result);
+        if (layout is null) { return result; }
+        var reuse = previous is null ? null : new SignatureReuse(previous, keys, policy, now);
+        var signatures = SignAll(layout.ToSign, keys, policy, now, reuse, out var refreshAt);
+        return new SigningResult { Zone = layout.Finish(signatures, policy, keys, refreshAt) }; // the source's warnings were reported when it was loaded
+    }
+
+    /// <summary>
+    /// The zone built from the records to sign (apex keys and CSYNC included), its denial chain, and
+    /// the list of RRsets that get an RRSIG; null (with the errors in <paramref name="result"/>) when
+    /// the records do not make a zone.
+    /// </summary>
+    private static SigningLayout? Lay(DnsName origin, List<ResourceRecord> records, SigningPolicy policy, SigningResult result)
+    {
         var built = ZoneBuilder.Build(origin, records);
         if (!built.Success)
         {
             result.Errors.AddRange(built.Errors);
-            return result;
+            return null;
         }
         var zone = built.Zone!;
 
@@ -93,7 +107,7 @@ public static class ZoneSigner
             catch (Nsec3HashCollisionException e)
             {
                 result.Errors.Add(new ZoneProblem(null, e.First, e.Message));
-                return result;
+                return null;
             }
             denialRecords.Add(nsec3.ParamRecord);
         }
@@ -121,25 +135,27 @@ public static class ZoneSigner
         var nsec3Sets = nsec3 is null ? [] : nsec3.Entries.Select(e => new RRset(e.Record.Owner, RRType.NSEC3, e.Record.Ttl, [e.Record.Rdata])).ToArray();
         int plain = toSign.Count;
         toSign.AddRange(nsec3Sets);
+        return new SigningLayout(zone, nsec, nsec3, toSign, nodeOf, denialStart, plain, nsec3Sets);
+    }
 
-        var reuse = previous is null ? null : new SignatureReuse(previous, keys, policy, now);
-        var signatures = SignAll(toSign, keys, policy, now, reuse, out var refreshAt);
-
-        // The NSEC (or NSEC3PARAM) RRsets and the RRSIGs go to the nodes they belong at; the names,
-        // flags and links stay those of the zone just built (see Zone.WithAddedRRsets).
-        var added = new List<RRset>?[zone.Nodes.Count];
-        for (int i = 0; i < plain; i++)
+    /// <summary>A zone laid out for signing: see <see cref="Lay"/>.</summary>
+    private sealed record SigningLayout(ZoneData Zone, NsecChain? Nsec, Nsec3Chain? Nsec3, List<RRset> ToSign, List<int> NodeOf,
+        int DenialStart, int Plain, RRset[] Nsec3Sets)
+    {
+        /// <summary>The signed zone, with <paramref name="signatures"/>[i] the RRSIG RRset over <see cref="ToSign"/>[i].</summary>
+        public SignedZone Finish(RRset[] signatures, SigningPolicy policy, IReadOnlyList<DnssecKey> keys, DateTimeOffset refreshAt)
         {
-            if (i >= denialStart) { Add(nodeOf[i], toSign[i]); }
-            if (signatures[i].Count > 0) { Add(nodeOf[i], signatures[i]); }
+            // The NSEC (or NSEC3PARAM) RRsets and the RRSIGs go to the nodes they belong at; the names,
+            // flags and links stay those of the zone just built (see Zone.WithAddedRRsets).
+            var added = new List<RRset>?[Zone.Nodes.Count];
+            for (int i = 0; i < Plain; i++)
+            {
+                if (i >= DenialStart) { Add(NodeOf[i], ToSign[i]); }
+                if (signatures[i].Count > 0) { Add(NodeOf[i], signatures[i]); }
+            }
+            void Add(int node, RRset set) => (added[node] ??= new List<RRset>(4)).Add(set);
+            return new SignedZone(Zone.WithAddedRRsets(added), policy.Denial, Nsec, Nsec3, Nsec3Sets, signatures[Plain..], keys, refreshAt);
         }
-        void Add(int node, RRset set) => (added[node] ??= new List<RRset>(4)).Add(set);
-
-        var signed = new SigningResult
-        {
-            Zone = new SignedZone(zone.WithAddedRRsets(added), policy.Denial, nsec, nsec3, nsec3Sets, signatures[plain..], keys, refreshAt),
-        };
-        return signed; // the source's warnings were reported when it was loaded
     }
 
     /// <summary>Signs every RRset in parallel; DNSKEY, CDS and CDNSKEY with the key-signing keys, the rest with the zone-signing keys.</summary>
