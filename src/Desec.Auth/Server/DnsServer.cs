@@ -135,6 +135,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         {
             var previous = before.Get(zone.Origin);
             if (ReferenceEquals(previous, zone)) { continue; }
+            // A zone new to this process goes on from the version kept in the state folder (served before a restart).
+            previous ??= _signing?.RestoredVersion(zone.Origin);
             if (previous is not null && previous.Zone.Serial != zone.Zone.Serial)
             {
                 // Kept for IXFR (RFC 1995): what changed from the version served until now.
@@ -185,5 +187,6 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         foreach (var listener in _tcp) { await listener.DisposeAsync(); }
         _udp.Clear();
         _tcp.Clear();
+        if (_signing is not null) { await _signing.FlushAsync(); }
     }
 }

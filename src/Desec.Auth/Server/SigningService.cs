@@ -3,6 +3,7 @@ using Desec.Auth.Zones;
 using Desec.Signer.Algorithms;
 using Desec.Signer.Keys;
 using Desec.Signer.Signing;
+using Desec.Signer.Storage;
 using Desec.Zone.Names;
 using Microsoft.Extensions.Logging;
 using ZoneData = Desec.Zone.Zones.Zone;
@@ -13,32 +14,53 @@ namespace Desec.Auth.Server;
 /// Signs every zone the sources produce before it is served: keys from the state folder (a CSK
 /// is made on first load), a serial above the last one published, and the zone's policy. A version
 /// is signed again when its signatures reach their refresh point; a zone that fails to sign keeps
-/// its previous signed version.
+/// its previous signed version. Every signed version is kept in the state folder (<c>signed/</c>);
+/// when a zone first appears (at start-up), the kept version is served as it is if it was made
+/// from the same zone, keys and policy and is still fresh, and is the previous version of the new
+/// one otherwise (signature reuse: only what changed is signed).
 /// </summary>
-public sealed class SigningService(string stateDirectory, Func<DnsName, SigningPolicy> policyOf, TimeProvider clock, ILogger logger)
+public sealed class SigningService
 {
     private sealed record Entry(ZoneData Unsigned, ServedZone Served);
 
-    private readonly KeyStore _keys = new(Path.Combine(stateDirectory, "keys"), clock);
-    private readonly SerialStore _serials = new(stateDirectory);
+    private readonly Func<DnsName, SigningPolicy> _policyOf;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly KeyStore _keys;
+    private readonly SerialStore _serials;
+    private readonly SignedZoneStore _stored;
+    private readonly SignedZoneWriter _writer;
     private readonly Dictionary<DnsName, Entry> _current = [];
+    private Dictionary<DnsName, ServedZone> _restored = [];
     private readonly Lock _lock = new();
+
+    public SigningService(string stateDirectory, Func<DnsName, SigningPolicy> policyOf, TimeProvider clock, ILogger logger)
+    {
+        _policyOf = policyOf;
+        _clock = clock;
+        _logger = logger;
+        _keys = new KeyStore(Path.Combine(stateDirectory, "keys"), clock);
+        _serials = new SerialStore(stateDirectory);
+        _stored = new SignedZoneStore(Path.Combine(stateDirectory, "signed"));
+        _writer = new SignedZoneWriter(_stored, clock, logger);
+    }
 
     /// <summary>The signed versions of <paramref name="zones"/>: reused when unchanged and fresh, signed anew otherwise.</summary>
     public IReadOnlyList<ServedZone> Publish(IReadOnlyList<ZoneData> zones)
     {
         lock (_lock)
         {
+            _restored = [];
             var served = new List<ServedZone>();
             foreach (var zone in zones)
             {
                 if (_current.TryGetValue(zone.Origin, out var entry) && ReferenceEquals(entry.Unsigned, zone)
-                    && entry.Served.Signed is { } signed && signed.RefreshAt > clock.GetUtcNow())
+                    && entry.Served.Signed is { } signed && signed.RefreshAt > _clock.GetUtcNow())
                 {
                     served.Add(entry.Served);
                     continue;
                 }
-                var result = Sign(zone, entry?.Served.Signed);
+                var result = entry is null ? FirstVersion(zone) : Sign(zone, entry.Served.Signed);
                 if (result is not null)
                 {
                     _current[zone.Origin] = new Entry(zone, result);
@@ -54,6 +76,15 @@ public sealed class SigningService(string stateDirectory, Func<DnsName, SigningP
         }
     }
 
+    /// <summary>
+    /// For a zone that first appeared in the last <see cref="Publish"/>: the version found in the state
+    /// folder (the one served before a restart), from which the IXFR journal goes on; null otherwise.
+    /// </summary>
+    public ServedZone? RestoredVersion(DnsName zone)
+    {
+        lock (_lock) { return _restored.GetValueOrDefault(zone); }
+    }
+
     /// <summary>The earliest moment a served zone needs signing again.</summary>
     public DateTimeOffset NextRefresh()
     {
@@ -64,33 +95,78 @@ public sealed class SigningService(string stateDirectory, Func<DnsName, SigningP
         }
     }
 
-    private ServedZone? Sign(ZoneData zone, SignedZone? previous)
+    /// <summary>Completes when every signed version published so far is in the state folder.</summary>
+    public Task FlushAsync() => _writer.FlushAsync();
+
+    /// <summary>The first version of a zone this process serves: the one kept in the state folder when it still fits.</summary>
+    private ServedZone? FirstVersion(ZoneData zone)
     {
         var watch = Stopwatch.StartNew();
-        var policy = policyOf(zone.Origin);
-        IReadOnlyList<DnssecKey> keys;
+        var policy = _policyOf(zone.Origin);
+        var keys = LoadKeys(zone.Origin, policy);
+        if (keys is null) { return null; }
+        byte[] digest = SigningInputs.UnsignedDigest(zone);
+        var stored = _stored.Load(zone.Origin, digest, keys, policy, _serials.LastPublished(zone.Origin), _clock.GetUtcNow());
+        switch (stored.Fit)
+        {
+            case StoredFit.Current:
+                var signed = stored.Zone!;
+                _logger.LogInformation("zone {Zone} loaded from state, not signed again: serial {Serial}, {Denial}, keys {Keys}, {Records} records, {Milliseconds} ms, refresh at {Refresh:u}",
+                    zone.Origin, signed.Serial, signed.Denial, string.Join(" ", keys.Select(k => k.KeyTag)), signed.Zone.RecordCount,
+                    watch.ElapsedMilliseconds, signed.RefreshAt);
+                var served = new ServedZone(signed);
+                _restored[zone.Origin] = served;
+                return served;
+            case StoredFit.Outdated:
+                _logger.LogInformation("zone {Zone}: the signed version in state (serial {Serial}) is the base of a new one: {Reason}",
+                    zone.Origin, stored.Zone!.Serial, stored.Reason);
+                _restored[zone.Origin] = new ServedZone(stored.Zone);
+                return Sign(zone, stored.Zone, keys, policy, digest);
+            case StoredFit.Unusable:
+                _logger.LogWarning("zone {Zone}: the signed version in state is not used: {Reason}; signing from scratch", zone.Origin, stored.Reason);
+                return Sign(zone, null, keys, policy, digest);
+            default:
+                return Sign(zone, null, keys, policy, digest);
+        }
+    }
+
+    private IReadOnlyList<DnssecKey>? LoadKeys(DnsName zone, SigningPolicy policy)
+    {
         try
         {
-            keys = _keys.LoadOrCreate(zone.Origin, policy.Algorithm);
+            return _keys.LoadOrCreate(zone, policy.Algorithm);
         }
         catch (Exception e) when (e is KeyFileException or DnssecKeyException or IOException)
         {
-            logger.LogError("zone {Zone}: keys: {Error}; not signed, previous version (if any) stays", zone.Origin, e.Message);
+            _logger.LogError("zone {Zone}: keys: {Error}; not signed, previous version (if any) stays", zone, e.Message);
             return null;
         }
+    }
+
+    private ServedZone? Sign(ZoneData zone, SignedZone? previous)
+    {
+        var policy = _policyOf(zone.Origin);
+        var keys = LoadKeys(zone.Origin, policy);
+        return keys is null ? null : Sign(zone, previous, keys, policy, SigningInputs.UnsignedDigest(zone));
+    }
+
+    private ServedZone? Sign(ZoneData zone, SignedZone? previous, IReadOnlyList<DnssecKey> keys, SigningPolicy policy, byte[] unsignedDigest)
+    {
+        var watch = Stopwatch.StartNew();
         uint serial = _serials.Next(zone.Origin, ZoneSigner.SourceSerial(zone));
-        var result = ZoneSigner.Sign(zone, keys, policy, serial, clock.GetUtcNow(), previous);
-        foreach (var warning in result.Warnings) { logger.LogWarning("{Warning}", warning.ToString()); }
+        var result = ZoneSigner.Sign(zone, keys, policy, serial, _clock.GetUtcNow(), previous);
+        foreach (var warning in result.Warnings) { _logger.LogWarning("{Warning}", warning.ToString()); }
         if (!result.Success)
         {
-            foreach (var error in result.Errors) { logger.LogError("{Error}", error.ToString()); }
-            logger.LogError("zone {Zone}: not signed ({Count} errors); previous version (if any) stays", zone.Origin, result.Errors.Count);
+            foreach (var error in result.Errors) { _logger.LogError("{Error}", error.ToString()); }
+            _logger.LogError("zone {Zone}: not signed ({Count} errors); previous version (if any) stays", zone.Origin, result.Errors.Count);
             return null;
         }
         var signed = result.Zone!;
-        logger.LogInformation("zone {Zone} signed: serial {Serial}, {Denial}, keys {Keys}, {Records} records, {Milliseconds} ms, refresh at {Refresh:u}",
+        _logger.LogInformation("zone {Zone} signed: serial {Serial}, {Denial}, keys {Keys}, {Records} records, {Milliseconds} ms, refresh at {Refresh:u}",
             zone.Origin, signed.Serial, signed.Denial, string.Join(" ", keys.Select(k => k.KeyTag)), signed.Zone.RecordCount,
             watch.ElapsedMilliseconds, signed.RefreshAt);
+        _writer.Enqueue(signed, unsignedDigest, policy);
         return new ServedZone(signed);
     }
 }
