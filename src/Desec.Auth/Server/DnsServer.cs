@@ -46,7 +46,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         var zones = _signing.Publish(_files.Reload());
         _notifier = new Transfer.Notifier(_logger);
         _journals = new Transfer.Journals(Path.Combine(config.State, "journal"));
-        Publish(zones);
+        Publish(zones, notify: false);
         _logger.LogInformation("{Count} zones served", zones.Count);
         // Signatures are refreshed when they reach their refresh point (checked every minute).
         _refresh = new Timer(_ => { if (_signing.NextRefresh() <= _clock.GetUtcNow()) { _ = Task.Run(ReloadAsync); } },
@@ -78,6 +78,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
             udp.Start();
             _logger.LogInformation("listening on {EndPoint} (UDP with {Sockets} sockets, TCP)", udp.LocalEndPoint, sockets);
         }
+        // NOTIFY (RFC 1996) only now that the listeners are open: a secondary asks for the zone at once.
+        foreach (var zone in _store.Current.Zones) { Notify(zone); }
         if (config.WatchZones && System.IO.Directory.Exists(config.Zones))
         {
             // Editors write files in several steps; reload once things have been quiet for half a second.
@@ -126,7 +128,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     /// Publishes the zones atomically, then sends NOTIFY (RFC 1996) for every zone whose version is
     /// new (at start-up: every zone, so secondaries catch up after a restart).
     /// </summary>
-    private void Publish(IReadOnlyList<ServedZone> zones)
+    private void Publish(IReadOnlyList<ServedZone> zones, bool notify = true)
     {
         zones = WithCatalog(zones);
         var before = _store.Current;
@@ -142,9 +144,14 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
                 // Kept for IXFR (RFC 1995): what changed from the version served until now.
                 _journals.Get(zone.Origin).Append(previous.Zone.Serial, zone.Zone.Serial, previous.Records, zone.Records);
             }
-            var targets = config.NotifyFor(zone.Origin);
-            if (targets.Count > 0) { _notifier!.Notify(zone.Origin, zone.Zone.Serial, targets, _stopping.Token); }
+            if (notify) { Notify(zone); }
         }
+    }
+
+    private void Notify(ServedZone zone)
+    {
+        var targets = config.NotifyFor(zone.Origin);
+        if (targets.Count > 0) { _notifier!.Notify(zone.Origin, zone.Zone.Serial, targets, _stopping.Token); }
     }
 
     private ServedZone? _catalog;
