@@ -10,6 +10,8 @@
 #   GEN_ZONE=...             path of gen-zone.py (default: the shared bench folder beside the repository)
 #   OURS_DLL=...             desec-auth.dll to run (default: the Release build, built here)
 #   R2R=1                    also time a ReadyToRun publish of desec-auth (rows "R2R")
+#   OURS_VARIANTS="default"  runtime settings to time desec-auth with, each a comma-joined list of
+#                            environment settings, e.g. "default DOTNET_TieredPGO=0 DOTNET_TieredCompilation=0"
 #   KNOT_THREADS="1 2"       Knot signing-threads to time (1 is the shared harness's setting)
 #   PORT=5391                first of the loopback ports used
 # Everything big goes to bench/.data/startup-N/ (git-ignored).
@@ -84,12 +86,13 @@ timed() {
   echo "$secs"
 }
 
-ours() {  # NAME DLL: first start (fresh state with the key) then restart (state kept)
-  local name=$1 dll=$2 state=$WORK/state-$1 port=$PORT
+ours() {  # NAME DLL [ENV,ENV...]: first start (fresh state with the key) then restart (state kept)
+  local name=$1 dll=$2 settings=${3:-} state=$WORK/state-${1// /-} port=$PORT
   rm -rf "$state"; mkdir -p "$state/keys"; cp "$KEY".key "$KEY".private "$state/keys/"
-  local serve=(dotnet "$dll" serve --zones "$ZD" --state "$state" --listen "$ADDR:$port")
-  timed "$name first start" "$port" "$WORK/$name-first.log" "${serve[@]}" >/dev/null
-  timed "$name restart" "$port" "$WORK/$name-restart.log" "${serve[@]}" >/dev/null
+  local serve=(env ${settings//,/ } dotnet "$dll" serve --zones "$ZD" --state "$state" --listen "$ADDR:$port")
+  timed "$name first start" "$port" "$WORK/${name// /-}-first.log" "${serve[@]}" >/dev/null
+  # The first run wrote its signed version in the background; a stop waits for that write.
+  timed "$name restart" "$port" "$WORK/${name// /-}-restart.log" "${serve[@]}" >/dev/null
 }
 
 knot() {  # THREADS
@@ -135,7 +138,9 @@ EOF
 
 cat "$ZD/bench.test.zone" > /dev/null   # into the page cache for everyone
 for _ in $(seq "$REPEAT"); do
-  ours desec-auth "$OURS_DLL"
+  for variant in ${OURS_VARIANTS:-default}; do
+    if [ "$variant" = default ]; then ours desec-auth "$OURS_DLL"; else ours "desec-auth $variant" "$OURS_DLL" "$variant"; fi
+  done
   [ -z "$R2R_DLL" ] || ours "desec-auth R2R" "$R2R_DLL"
   for t in $KNOT_THREADS; do knot "$t"; done
 done

@@ -22,7 +22,7 @@ public static partial class ZoneSigner
         SigningPolicy policy, DateTimeOffset now, out DateTimeOffset latestInception)
     {
         var plain = new List<ResourceRecord>(records.Count / 2);
-        var denial = new HashSet<ResourceRecord>();
+        var denial = new List<ResourceRecord>();
         var signatures = new Dictionary<(DnsName Owner, ushort Covered), (uint Ttl, List<byte[]> Rdatas)>();
         int signatureCount = 0;
         foreach (var record in records)
@@ -52,14 +52,15 @@ public static partial class ZoneSigner
             ?? throw new InvalidDataException($"the records do not make a zone: {problems.Errors.FirstOrDefault()}");
 
         // The denial chain is a function of the names and types: built again, it must be the stored one.
-        var built = layout.Nsec?.Records ?? layout.Nsec3Sets.SelectMany(s => s.Records).Append(layout.Nsec3!.ParamRecord);
-        int builtCount = 0;
+        // Both come in the same order (SignedZone.Records: NSEC and NSEC3PARAM with their nodes, then the NSEC3 chain in hash order).
+        var built = layout.Nsec?.Records ?? layout.Nsec3Sets.SelectMany(s => s.Records).Prepend(layout.Nsec3!.ParamRecord);
+        int position = 0;
         foreach (var record in built)
         {
-            if (!denial.Contains(record)) { throw new InvalidDataException($"the stored denial chain lacks {record}"); }
-            builtCount++;
+            if (position >= denial.Count || !denial[position].Equals(record)) { throw new InvalidDataException($"the stored denial chain differs at {record}"); }
+            position++;
         }
-        if (builtCount != denial.Count) { throw new InvalidDataException($"the stored denial chain has {denial.Count - builtCount} records more than the zone's"); }
+        if (position != denial.Count) { throw new InvalidDataException($"the stored denial chain has {denial.Count - position} records more than the zone's"); }
 
         var result = new RRset[layout.ToSign.Count];
         int used = 0;
