@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # startup-compare.sh — launch -> first signed answer for the 100k-name zone, with keys already present:
 # desec-auth on its first start (signs everything), desec-auth restarted with nothing changed (loads the
-# signed version kept in the state folder), and Knot with `dnssec-signing: on` (autosign), all with the
+# signed version kept in the state folder), restarted with one record added while down (signs the change
+# on top of the kept version and journals it), and Knot with `dnssec-signing: on` (autosign), all with the
 # same ECDSAP256SHA256 CSK, NSEC3 (0 iterations, no salt). Prints a markdown table (median of REPEAT runs).
 #
 # Env:
@@ -93,6 +94,12 @@ ours() {  # NAME DLL [ENV,ENV...]: first start (fresh state with the key) then r
   timed "$name first start" "$port" "$WORK/${name// /-}-first.log" "${serve[@]}" >/dev/null
   # The first run wrote its signed version in the background; a stop waits for that write.
   timed "$name restart" "$port" "$WORK/${name// /-}-restart.log" "${serve[@]}" >/dev/null
+  # One record added while the server was down: the kept version is the base, only the change is signed.
+  local changed=$WORK/zone-changed
+  mkdir -p "$changed"; cp "$ZD/bench.test.zone" "$changed/"
+  echo "while-down.bench.test. 3600 IN A 192.0.2.1" >> "$changed/bench.test.zone"
+  serve=(env ${settings//,/ } dotnet "$dll" serve --zones "$changed" --state "$state" --listen "$ADDR:$port")
+  timed "$name restart, one record added while down" "$port" "$WORK/${name// /-}-changed.log" "${serve[@]}" >/dev/null
 }
 
 knot() {  # THREADS
