@@ -142,7 +142,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
             if (previous is not null && previous.Zone.Serial != zone.Zone.Serial)
             {
                 // Kept for IXFR (RFC 1995): what changed from the version served until now.
-                _journals.Get(zone.Origin).Append(previous.Zone.Serial, zone.Zone.Serial, previous.Records, zone.Records);
+                var (removed, added) = Transfer.VersionDiff.Between(previous, zone);
+                _journals.Get(zone.Origin).AppendDifference(previous.Zone.Serial, zone.Zone.Serial, removed, added);
             }
             if (notify) { Notify(zone); }
         }

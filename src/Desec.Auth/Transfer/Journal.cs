@@ -35,7 +35,13 @@ public sealed class Journal
     {
         var before = oldRecords.Where(r => r.Type != RRType.SOA).ToHashSet();
         var after = newRecords.Where(r => r.Type != RRType.SOA).ToHashSet();
-        var entry = new Entry(fromSerial, toSerial, before.Where(r => !after.Contains(r)).ToList(), after.Where(r => !before.Contains(r)).ToList());
+        AppendDifference(fromSerial, toSerial, before.Where(r => !after.Contains(r)).ToList(), after.Where(r => !before.Contains(r)).ToList());
+    }
+
+    /// <summary>Records the change from one version to the next as the records removed and added (SOAs excluded).</summary>
+    public void AppendDifference(uint fromSerial, uint toSerial, IReadOnlyList<ResourceRecord> removed, IReadOnlyList<ResourceRecord> added)
+    {
+        var entry = new Entry(fromSerial, toSerial, removed, added);
         lock (_lock)
         {
             // A journal that does not end where this change starts (a restart in between) starts over.
