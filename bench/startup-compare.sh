@@ -13,7 +13,7 @@
 #   R2R=1                    also time a ReadyToRun publish of desec-auth (rows "R2R")
 #   OURS_VARIANTS="default"  runtime settings to time desec-auth with, each a comma-joined list of
 #                            environment settings, e.g. "default DOTNET_TieredPGO=0 DOTNET_TieredCompilation=0"
-#   KNOT_THREADS="1 2"       Knot signing-threads to time (1 is the shared harness's setting)
+#   KNOT_THREADS="1 2"       Knot signing-threads to time (1 is the shared harness's setting); empty: no Knot rows
 #   PORT=5391                first of the loopback ports used
 # Everything big goes to bench/.data/startup-N/ (git-ignored).
 set -euo pipefail
@@ -22,7 +22,7 @@ ROOT=$(cd "$HERE/.." && pwd)
 N=${N:-100000}
 REPEAT=${REPEAT:-3}
 R2R=${R2R:-0}
-KNOT_THREADS=${KNOT_THREADS:-"1 2"}
+KNOT_THREADS=${KNOT_THREADS-"1 2"}
 PORT=${PORT:-5391}
 ADDR=127.0.0.1
 WORK=$HERE/.data/startup-$N

@@ -126,7 +126,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
 
     /// <summary>
     /// Publishes the zones atomically, then sends NOTIFY (RFC 1996) for every zone whose version is
-    /// new (at start-up: every zone, so secondaries catch up after a restart).
+    /// new (at start-up every zone, once the listeners are open, so secondaries catch up after a restart).
     /// </summary>
     private void Publish(IReadOnlyList<ServedZone> zones, bool notify = true)
     {

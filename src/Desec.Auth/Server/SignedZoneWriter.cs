@@ -68,8 +68,9 @@ public sealed class SignedZoneWriter(SignedZoneStore store, TimeProvider clock, 
                 logger.LogInformation("zone {Zone}: signed version stored in {Path} (serial {Serial}, {Milliseconds} ms)",
                     next.Zone.Zone.Origin, store.PathOf(next.Zone.Zone.Origin), next.Zone.Serial, watch.ElapsedMilliseconds);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e)
             {
+                // Whatever went wrong, the served version is unaffected and later versions are still written.
                 logger.LogError("zone {Zone}: cannot store the signed version: {Error}; a restart will sign it again", next.Zone.Zone.Origin, e.Message);
             }
         }

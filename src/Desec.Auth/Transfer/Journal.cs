@@ -44,7 +44,8 @@ public sealed class Journal
         var entry = new Entry(fromSerial, toSerial, removed, added);
         lock (_lock)
         {
-            // A journal that does not end where this change starts (a restart in between) starts over.
+            // A journal that does not end where this change starts starts over: the version in between was
+            // lost (a crash before its signed version reached the state folder, or that file was unusable).
             if (_entries.Count > 0 && _entries[^1].ToSerial != fromSerial) { _entries.Clear(); Rewrite(); }
             _entries.Add(entry);
             if (_entries.Count > MaxEntries)
