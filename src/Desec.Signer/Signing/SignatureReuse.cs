@@ -18,6 +18,8 @@ internal sealed class SignatureReuse
 
     private readonly SignedZone _previous;
     private readonly HashSet<(ushort Tag, byte Algorithm)> _keys;
+    private readonly int _keySigners;
+    private readonly int _zoneSigners;
     private readonly long _keepUntil;
     private readonly uint _now;
     private readonly Dictionary<DnsName, int> _nsec3ByOwner;
@@ -26,6 +28,9 @@ internal sealed class SignatureReuse
     {
         _previous = previous;
         _keys = keys.Select(k => (k.KeyTag, k.Algorithm.Number)).ToHashSet();
+        // With a KSK and a ZSK each RRset has the signatures of its signers only (see ZoneSigner.SignAll).
+        _keySigners = keys.Count(k => k.SignsKeys);
+        _zoneSigners = keys.Count(k => k.SignsZone);
         // A signature is kept while more than the refresh share of the validity (plus the batch margin) is left.
         var minimumLeft = TimeSpan.FromSeconds(policy.SignatureValidity.TotalSeconds * policy.RefreshRemaining) + BatchMargin;
         _keepUntil = (now + minimumLeft).ToUnixTimeSeconds();
@@ -50,7 +55,8 @@ internal sealed class SignatureReuse
             before = node?.Find(set.Type);
             signatures = node?.FindSignatures(set.Type);
         }
-        if (before is null || signatures is null || !Same(before, set) || signatures.Count != _keys.Count) { return null; }
+        int signers = Apex.ApexRecords.IsKeyType(set.Type) ? _keySigners : _zoneSigners;
+        if (before is null || signatures is null || !Same(before, set) || signatures.Count != signers) { return null; }
         foreach (var rdata in signatures.Rdatas)
         {
             // RRSIG RDATA: type(2) algorithm(1) labels(1) original TTL(4) expiration(4) inception(4) key tag(2), RFC 4034 §3.1.

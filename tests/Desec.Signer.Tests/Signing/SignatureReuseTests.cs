@@ -81,6 +81,22 @@ public class SignatureReuseTests
     }
 
     [Fact]
+    public void With_a_ksk_and_a_zsk_unchanged_rrsets_keep_their_signatures()
+    {
+        var ksk = KeyGenerator.Generate(Origin, DnssecAlgorithm.Default, DnskeyRdata.KskFlags, KeyRole.Ksk);
+        var zsk = KeyGenerator.Generate(Origin, DnssecAlgorithm.Default, DnskeyRdata.ZskFlags, KeyRole.Zsk);
+        SignedZone Split(Zone.Zones.Zone zone, uint serial, DateTimeOffset now, SignedZone? previous)
+        {
+            var result = ZoneSigner.Sign(zone, [ksk, zsk], new SigningPolicy(), serial, now, previous);
+            Assert.True(result.Success, string.Join("\n", result.Errors));
+            return result.Zone!;
+        }
+        var v1 = Split(Unsigned(), 1, Start, null);
+        var v2 = Split(Unsigned(www: "192.0.2.99"), 2, Start.AddHours(2), v1);
+        Assert.Equal(["example.com. CSYNC", "example.com. SOA", "www.example.com. A"], Changed(v1, v2).Where(n => !n.Contains("NSEC3")).ToList());
+    }
+
+    [Fact]
     public void A_different_key_re_signs_everything()
     {
         var other = KeyGenerator.Generate(Origin, DnssecAlgorithm.Default, DnskeyRdata.KskFlags);
