@@ -62,7 +62,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         // ACLs are parsed once per zone origin and kept: the config does not change while running.
         var acls = new System.Collections.Concurrent.ConcurrentDictionary<Desec.Zone.Names.DnsName, Desec.Auth.Transfer.TransferAcl>();
         var transfers = new Desec.Auth.Transfer.ZoneTransfers(_store, zone => acls.GetOrAdd(zone, config.TransferAclFor), _journals);
-        var handler = new QueryHandler(new Answerer(_store), options, transfers, _keyring, _clock);
+        var handler = new QueryHandler(new Answerer(_store), options, transfers, _keyring, _clock, _logger);
         var tcpOptions = new TcpOptions
         {
             IdleTimeout = TimeSpan.FromSeconds(config.TcpIdleTimeout),

@@ -53,7 +53,7 @@ public sealed class Notifier(ILogger logger, TimeProvider? timeProvider = null)
                     var received = await socket.ReceiveFromAsync(reply, SocketFlags.None, endpoint, wait.Token);
                     var answer = reply.AsSpan(0, received.ReceivedBytes);
                     if (!IsAcknowledgement(answer, message)) { continue; }
-                    if (target.Key is not null && !Verified(answer, target, requestMac, zone)) { continue; }
+                    if (target.Key is not null && !Verified(answer, target, requestMac, zone, serial)) { continue; }
                     logger.LogInformation("zone {Zone}: NOTIFY for serial {Serial} acknowledged by {Target}", zone, serial, target);
                     return true;
                 }
@@ -79,11 +79,12 @@ public sealed class Notifier(ILogger logger, TimeProvider? timeProvider = null)
     }
 
     /// <summary>RFC 8945 §5.4: the answer to a signed NOTIFY must carry a TSIG that verifies with the same key.</summary>
-    private bool Verified(ReadOnlySpan<byte> answer, NotifyTarget target, byte[] requestMac, DnsName zone)
+    private bool Verified(ReadOnlySpan<byte> answer, NotifyTarget target, byte[] requestMac, DnsName zone, uint serial)
     {
         var result = Tsig.TsigVerifier.VerifyResponse(answer, target.Key!, requestMac, _clock.GetUtcNow(), out ushort peerError);
         if (result == Tsig.TsigResult.Ok && peerError == 0) { return true; }
-        logger.LogWarning("zone {Zone}: the answer of {Target} to NOTIFY is not accepted: {Result}{PeerError}", zone, target,
+        logger.LogWarning("zone {Zone}: the answer of {Target} to NOTIFY for serial {Serial} is not accepted (rcode {Rcode}): {Result}{PeerError}",
+            zone, target, serial, answer[3] & 0xF,
             result == Tsig.TsigResult.NoTsig ? "unsigned" : result.ToString(), peerError == 0 ? "" : $" (it reports TSIG error {peerError})");
         return false;
     }
