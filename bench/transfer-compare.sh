@@ -159,6 +159,10 @@ acl:
   - id: transfer
     address: 127.0.0.1
     action: transfer
+  - id: transfer_with_key
+    address: 127.0.0.1
+    key: $KEY_NAME
+    action: transfer
 policy:
   - id: csk
     algorithm: ecdsap256sha256
@@ -175,7 +179,7 @@ zone:
     journal-content: all
     zonefile-sync: -1
     notify: secondary
-    acl: transfer
+    acl: [transfer, transfer_with_key]
 EOF
     knotd -c "$dir/knot.conf" >"$dir/log" 2>&1 &
     primary_pid=$!
