@@ -13,6 +13,9 @@ packages=(
   knot-dnssecutils:kzonecheck
   ldnsutils:ldns-verify-zone
   unbound:unbound
+  nsd:nsd
+  bind9:named
+  faketime:faketime
 )
 missing=()
 for pair in "${packages[@]}"; do

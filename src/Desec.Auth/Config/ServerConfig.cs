@@ -39,11 +39,72 @@ public sealed record ServerConfig
     /// <summary>Secondaries (ADDRESS:PORT) sent a NOTIFY (RFC 1996) whenever a zone gets a new version.</summary>
     public List<string> Notify { get; init; } = [];
 
+    /// <summary>
+    /// Secondaries of every zone: each gets NOTIFY on every new version, signed with its TSIG key
+    /// when it has one, and may transfer the zone (with its key: from any address; without: from its
+    /// address). <c>zone-transfer.ZONE.secondaries</c> replaces this list for one zone.
+    /// </summary>
+    public List<SecondaryConfig> Secondaries { get; init; } = [];
+
+    /// <summary>Journal bounds for every zone (Knot's names): octets (<c>100M</c>), versions, and an age (<c>14d</c>).</summary>
+    public string? JournalMaxUsage { get; init; }
+    public int? JournalMaxDepth { get; init; }
+    public string? JournalMaxAge { get; init; }
+
     /// <summary>The NOTIFY targets of one zone: its own <c>notify</c> when set, else the global list.</summary>
     public List<IPEndPoint> NotifyFor(Desec.Zone.Names.DnsName zone)
     {
         var entries = ForZone(ZoneTransfer, zone, c => c.Notify is not null)?.Config.Notify ?? Notify;
         return entries.Select(e => ParseEndPoint(e, "notify")).ToList();
+    }
+
+    /// <summary>The secondaries of one zone, and where in the config they are listed.</summary>
+    public (List<SecondaryConfig> List, string Where) SecondariesFor(Desec.Zone.Names.DnsName zone) =>
+        ForZone(ZoneTransfer, zone, c => c.Secondaries is not null) is { } own
+            ? (own.Config.Secondaries!, $"zone-transfer.{own.Name}.secondaries")
+            : (Secondaries, "secondaries");
+
+    /// <summary>
+    /// Everyone to NOTIFY for one zone: its <c>notify</c> addresses (unsigned) and its secondaries
+    /// (signed with their keys). An address in both is notified once, as the secondary.
+    /// </summary>
+    public List<Desec.Auth.Transfer.NotifyTarget> NotifyTargetsFor(Desec.Zone.Names.DnsName zone, Desec.Auth.Tsig.TsigKeyring keyring)
+    {
+        var (secondaries, where) = SecondariesFor(zone);
+        var targets = secondaries.Select(s => new Desec.Auth.Transfer.NotifyTarget(s.EndPoint(where), KeyOf(s, keyring, where))).ToList();
+        foreach (var endpoint in NotifyFor(zone))
+        {
+            if (!targets.Any(t => t.EndPoint.Equals(endpoint))) { targets.Add(new Desec.Auth.Transfer.NotifyTarget(endpoint, null)); }
+        }
+        return targets;
+    }
+
+    private static Desec.Auth.Tsig.TsigKey? KeyOf(SecondaryConfig secondary, Desec.Auth.Tsig.TsigKeyring keyring, string where)
+    {
+        if (secondary.KeyName is null) { return null; }
+        if (!Desec.Zone.Names.DnsName.TryParseAbsolute(secondary.TsigKey!, out var name, out var reason))
+        {
+            throw new ConfigException($"{where}: secondary {secondary}: key name '{secondary.TsigKey}' is not a domain name: {reason}");
+        }
+        return keyring.Find(name)
+            ?? throw new ConfigException($"{where}: secondary {secondary}: TSIG key '{secondary.TsigKey}' is not defined in tsig-keys");
+    }
+
+    /// <summary>The journal bounds of one zone: its own settings over the global ones over the defaults.</summary>
+    public Desec.Auth.Transfer.JournalLimits JournalLimitsFor(Desec.Zone.Names.DnsName zone)
+    {
+        var own = ForZone(ZoneTransfer, zone, c => c.JournalMaxUsage is not null || c.JournalMaxDepth is not null || c.JournalMaxAge is not null);
+        string where = own is null ? "" : $"zone-transfer.{own.Value.Name}.";
+        string? usage = own?.Config.JournalMaxUsage ?? JournalMaxUsage;
+        int? depth = own?.Config.JournalMaxDepth ?? JournalMaxDepth;
+        string? age = own?.Config.JournalMaxAge ?? JournalMaxAge;
+        string Where(string key, bool zoneHasIt) => zoneHasIt ? where + key : key;
+        if (depth is < 0) { throw new ConfigException($"{Where("journal-max-depth", own?.Config.JournalMaxDepth is not null)}: {depth} is negative"); }
+        return new Desec.Auth.Transfer.JournalLimits(
+            depth ?? Desec.Auth.Transfer.JournalLimits.DefaultMaxEntries,
+            usage is null ? Desec.Auth.Transfer.JournalLimits.DefaultMaxBytes
+                : ConfigValues.ParseSize(usage, Where("journal-max-usage", own?.Config.JournalMaxUsage is not null)),
+            age is null ? null : ConfigValues.ParseDuration(age, Where("journal-max-age", own?.Config.JournalMaxAge is not null)));
     }
 
     /// <summary>The name of a catalog zone (RFC 9432) listing every served zone, e.g. <c>catalog.invalid.</c>; none when null.</summary>
@@ -81,9 +142,21 @@ public sealed record ServerConfig
     /// <summary>The transfer ACL of one zone: its own <c>allow-transfer</c> when set, else the global one.</summary>
     public Desec.Auth.Transfer.TransferAcl TransferAclFor(Desec.Zone.Names.DnsName zone)
     {
-        return ForZone(ZoneTransfer, zone, c => c.AllowTransfer is not null) is { } own
+        var acl = ForZone(ZoneTransfer, zone, c => c.AllowTransfer is not null) is { } own
             ? ZoneTransferConfig.ParseAcl(own.Config.AllowTransfer!, $"zone-transfer.{own.Name}.allow-transfer")
             : ZoneTransferConfig.ParseAcl(AllowTransfer, "allow-transfer");
+        // A listed secondary may transfer the zone: with a key, by that key from any address (an
+        // anycast secondary is notified at its service address but fetches from its own); without
+        // a key, from the address it is notified at.
+        var (secondaries, where) = SecondariesFor(zone);
+        var entries = acl.Entries.ToList();
+        foreach (var secondary in secondaries)
+        {
+            entries.Add(secondary.KeyName is { } key
+                ? new Desec.Auth.Transfer.TransferAclEntry(null, key)
+                : new Desec.Auth.Transfer.TransferAclEntry(Desec.Auth.Transfer.AddressPrefix.Host(secondary.EndPoint(where).Address), null));
+        }
+        return new Desec.Auth.Transfer.TransferAcl(entries);
     }
     /// <summary>TSIG keys shared with secondaries and other peers (RFC 8945), in the config as <c>tsig-keys</c>.</summary>
     public List<TsigKeyConfig> TsigKeys { get; init; } = [];
@@ -174,8 +247,43 @@ public sealed record ServerConfig
         {
             foreach (var target in config?.Notify ?? []) { ParseEndPoint(target, $"zone-transfer.{name}.notify"); }
         }
-        TsigKeyring();
+        var keyring = TsigKeyring();
+        CheckAclKeys(AllowTransfer, "allow-transfer", keyring);
+        foreach (var (name, config) in ZoneTransfer)
+        {
+            if (config.AllowTransfer is not null) { CheckAclKeys(config.AllowTransfer, $"zone-transfer.{name}.allow-transfer", keyring); }
+        }
+        CheckSecondaries(Secondaries, "secondaries", keyring);
+        foreach (var (name, config) in ZoneTransfer)
+        {
+            if (config.Secondaries is not null) { CheckSecondaries(config.Secondaries, $"zone-transfer.{name}.secondaries", keyring); }
+        }
+        var anyZone = Desec.Zone.Names.DnsName.Parse(".");
+        JournalLimitsFor(anyZone);
+        foreach (var name in ZoneTransfer.Keys) { JournalLimitsFor(Desec.Zone.Names.DnsName.Parse(name.TrimEnd('.') + ".")); }
         return Listen.Select(e => ParseEndPoint(e, "listen")).ToList();
+    }
+
+    private static void CheckSecondaries(List<SecondaryConfig> secondaries, string where, Desec.Auth.Tsig.TsigKeyring keyring)
+    {
+        foreach (var secondary in secondaries)
+        {
+            if (secondary is null) { throw new ConfigException($"{where}: an entry is null"); }
+            secondary.EndPoint(where);
+            KeyOf(secondary, keyring, where);
+        }
+    }
+
+    /// <summary>A <c>key:NAME</c> entry must name a key in <c>tsig-keys</c>, or it could never match.</summary>
+    private static void CheckAclKeys(List<string> entries, string where, Desec.Auth.Tsig.TsigKeyring keyring)
+    {
+        foreach (var entry in ZoneTransferConfig.ParseAcl(entries, where).Entries)
+        {
+            if (entry.KeyName is { } key && keyring.Find(Desec.Zone.Names.DnsName.Parse(key)) is null)
+            {
+                throw new ConfigException($"{where}: entry '{entry}' names TSIG key '{key}', which is not defined in tsig-keys");
+            }
+        }
     }
 
     public static IPEndPoint ParseEndPoint(string text, string where = "listen")

@@ -23,7 +23,7 @@ public sealed record AnswerOptions
 /// <paramref name="transfers"/> every transfer is refused.
 /// </summary>
 public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneTransfers? transfers = null,
-    TsigKeyring? keyring = null, TimeProvider? clock = null) : IQueryHandler
+    TsigKeyring? keyring = null, TimeProvider? clock = null, Microsoft.Extensions.Logging.ILogger? logger = null) : IQueryHandler
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private static readonly TsigKeyring NoKeys = new([]);
@@ -55,6 +55,7 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
             // RFC 1995 §4: a client that is up to date gets the current SOA alone.
             if (clientSerial == current || Desec.Signer.Signing.SerialArithmetic.IsGreater(clientSerial, current))
             {
+                LogTransfer(zone, remote, tsig, $"IXFR from serial {clientSerial}: up to date, the SOA alone");
                 return ZoneTransferStream.SoaOnly(soa, query.Id, flags, question, opt, tsig, _clock);
             }
             // The condensed difference from the client's version, when the journal reaches back to it.
@@ -62,11 +63,24 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
             {
                 var oldSoa = soa with { Rdata = Desec.Signer.Signing.ZoneSigner.WithSerial(soa.Rdata, clientSerial) };
                 IEnumerable<Zone.Records.ResourceRecord> body = [oldSoa, .. changes.Removed, soa, .. changes.Added];
+                LogTransfer(zone, remote, tsig,
+                    $"IXFR from serial {clientSerial} to {current}: {changes.Removed.Count} records removed, {changes.Added.Count} added");
                 return new ZoneTransferStream(soa, body, query.Id, flags, question, opt, tsig, _clock);
             }
         }
         // AXFR, or an IXFR the journal cannot serve: the whole zone in AXFR form (RFC 1995 §4).
+        LogTransfer(zone, remote, tsig, query.QType == RRType.IXFR
+            ? $"IXFR answered in AXFR form (serial {zone.Zone.Serial}; the journal does not reach back to the client's)"
+            : $"AXFR of serial {zone.Zone.Serial}");
         return new ZoneTransferStream(zone, query.Id, flags, question, opt, tsig, _clock);
+    }
+
+    /// <summary>One log line per transfer served: which kind, to whom, with which key. Transfers are rare; this is not the query path.</summary>
+    private void LogTransfer(Desec.Auth.Zones.ServedZone zone, EndPoint? remote, TsigContext tsig, string what)
+    {
+        if (logger is null) { return; }
+        Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "zone {Zone}: {What} to {Remote}{Key}", zone.Origin, what, remote,
+            tsig.Result == TsigResult.Ok ? $" (key {tsig.Key!.Name})" : "");
     }
 
     /// <summary>Checks the request's TSIG (RFC 8945 §5.2) when it has one; <see cref="TsigContext.None"/> otherwise.</summary>

@@ -25,6 +25,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     private readonly CancellationTokenSource _stopping = new();
     private Transfer.Notifier? _notifier;
     private Transfer.Journals _journals = null!;
+    private Desec.Auth.Tsig.TsigKeyring _keyring = Desec.Auth.Tsig.TsigKeyring.Empty;
     private ZoneFileSource? _files;
     private SigningService? _signing;
     private PosixSignalRegistration? _hangup;
@@ -44,8 +45,9 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         _signing = new SigningService(config.State, config.PolicyFor, _clock, _logger);
         // Nothing is served before it is signed, so a restart after long downtime never serves expired signatures.
         var zones = _signing.Publish(_files.Reload());
-        _notifier = new Transfer.Notifier(_logger);
-        _journals = new Transfer.Journals(Path.Combine(config.State, "journal"));
+        _notifier = new Transfer.Notifier(_logger, _clock);
+        _keyring = config.TsigKeyring();
+        _journals = new Transfer.Journals(Path.Combine(config.State, "journal"), config.JournalLimitsFor, _clock);
         Publish(zones, notify: false);
         _logger.LogInformation("{Count} zones served", zones.Count);
         // Signatures are refreshed when they reach their refresh point (checked every minute).
@@ -60,7 +62,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         // ACLs are parsed once per zone origin and kept: the config does not change while running.
         var acls = new System.Collections.Concurrent.ConcurrentDictionary<Desec.Zone.Names.DnsName, Desec.Auth.Transfer.TransferAcl>();
         var transfers = new Desec.Auth.Transfer.ZoneTransfers(_store, zone => acls.GetOrAdd(zone, config.TransferAclFor), _journals);
-        var handler = new QueryHandler(new Answerer(_store), options, transfers, config.TsigKeyring(), _clock);
+        var handler = new QueryHandler(new Answerer(_store), options, transfers, _keyring, _clock, _logger);
         var tcpOptions = new TcpOptions
         {
             IdleTimeout = TimeSpan.FromSeconds(config.TcpIdleTimeout),
@@ -151,7 +153,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
 
     private void Notify(ServedZone zone)
     {
-        var targets = config.NotifyFor(zone.Origin);
+        var targets = config.NotifyTargetsFor(zone.Origin, _keyring);
         if (targets.Count > 0) { _notifier!.Notify(zone.Origin, zone.Zone.Serial, targets, _stopping.Token); }
     }
 

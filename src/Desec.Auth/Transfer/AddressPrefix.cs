@@ -23,6 +23,13 @@ public sealed record AddressPrefix(IPAddress Network, int Length)
         return true;
     }
 
+    /// <summary>The prefix that holds exactly one address.</summary>
+    public static AddressPrefix Host(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) { address = address.MapToIPv4(); }
+        return new AddressPrefix(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+    }
+
     public bool Contains(IPAddress address)
     {
         // A dual-stack socket reports IPv4 peers as ::ffff:a.b.c.d; an IPv4 prefix must still match them.

@@ -9,26 +9,41 @@ namespace Desec.Auth.Transfer;
 /// The changes between published versions of one zone, kept in the state folder for IXFR
 /// (RFC 1995): each entry holds the serials and the records removed and added. Entries are appended
 /// with a length and a checksum (the first 4 octets of SHA-256), so a torn or corrupt tail after a crash is detected and cut on load,
-/// never served. The journal keeps at most <see cref="MaxEntries"/> entries.
+/// never served. The journal is bounded by <see cref="JournalLimits"/> (versions, octets, age):
+/// entries beyond a bound are dropped from the head.
 /// </summary>
 public sealed class Journal
 {
-    public const int MaxEntries = 100;
+    /// <summary>The default bound on versions kept (<see cref="JournalLimits.DefaultMaxEntries"/>).</summary>
+    public const int MaxEntries = JournalLimits.DefaultMaxEntries;
 
-    public sealed record Entry(uint FromSerial, uint ToSerial, IReadOnlyList<ResourceRecord> Removed, IReadOnlyList<ResourceRecord> Added);
+    /// <param name="Written">When the entry was appended, for <see cref="JournalLimits.MaxAge"/>.</param>
+    public sealed record Entry(uint FromSerial, uint ToSerial, IReadOnlyList<ResourceRecord> Removed, IReadOnlyList<ResourceRecord> Added,
+        DateTimeOffset Written);
 
     private readonly string _path;
     private readonly List<Entry> _entries = [];
+    private readonly List<long> _sizes = [];
     private readonly Lock _lock = new();
+    private readonly JournalLimits _limits;
+    private readonly TimeProvider _clock;
 
-    public Journal(string directory, DnsName zone)
+    public Journal(string directory, DnsName zone, JournalLimits? limits = null, TimeProvider? clock = null)
     {
+        _limits = limits ?? JournalLimits.Default;
+        _clock = clock ?? TimeProvider.System;
         Directory.CreateDirectory(directory);
         _path = Path.Combine(directory, zone.ToString().ToLowerInvariant() + "journal");
         Load();
     }
 
     public int Count { get { lock (_lock) { return _entries.Count; } } }
+
+    /// <summary>The octets the entries take on disk.</summary>
+    public long Size { get { lock (_lock) { return _sizes.Sum(); } } }
+
+    /// <summary>The serial the oldest kept entry starts from: the oldest an IXFR can start at; null when empty.</summary>
+    public uint? OldestSerial { get { lock (_lock) { return _entries.Count == 0 ? null : _entries[0].FromSerial; } } }
 
     /// <summary>Records the change from one version to the next (SOAs excluded: IXFR adds them).</summary>
     public void Append(uint fromSerial, uint toSerial, IEnumerable<ResourceRecord> oldRecords, IEnumerable<ResourceRecord> newRecords)
@@ -41,23 +56,32 @@ public sealed class Journal
     /// <summary>Records the change from one version to the next as the records removed and added (SOAs excluded).</summary>
     public void AppendDifference(uint fromSerial, uint toSerial, IReadOnlyList<ResourceRecord> removed, IReadOnlyList<ResourceRecord> added)
     {
-        var entry = new Entry(fromSerial, toSerial, removed, added);
+        var now = _clock.GetUtcNow();
+        var entry = new Entry(fromSerial, toSerial, removed, added, DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()));
+        var frame = Frame(entry);
         lock (_lock)
         {
             // A journal that does not end where this change starts starts over: the version in between was
             // lost (a crash before its signed version reached the state folder, or that file was unusable).
-            if (_entries.Count > 0 && _entries[^1].ToSerial != fromSerial) { _entries.Clear(); Rewrite(); }
+            if (_entries.Count > 0 && _entries[^1].ToSerial != fromSerial) { _entries.Clear(); _sizes.Clear(); Rewrite(); }
             _entries.Add(entry);
-            if (_entries.Count > MaxEntries)
-            {
-                _entries.RemoveRange(0, _entries.Count - MaxEntries);
-                Rewrite();
-                return;
-            }
+            _sizes.Add(frame.Length);
+            if (DropHead(now)) { return; }
             using var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            file.Write(Frame(entry));
+            file.Write(frame);
             file.Flush(flushToDisk: true);
         }
+    }
+
+    /// <summary>Drops the entries beyond the limits from the head and rewrites the file; true when any went.</summary>
+    private bool DropHead(DateTimeOffset now)
+    {
+        int drop = _limits.HeadToDrop(_sizes, _entries.Select(e => e.Written).ToList(), now);
+        if (drop == 0) { return false; }
+        _entries.RemoveRange(0, drop);
+        _sizes.RemoveRange(0, drop);
+        Rewrite();
+        return true;
     }
 
     /// <summary>
@@ -68,6 +92,8 @@ public sealed class Journal
     {
         lock (_lock)
         {
+            // Entries that aged out since the last change are not served either.
+            DropHead(_clock.GetUtcNow());
             int start = _entries.FindIndex(e => e.FromSerial == fromSerial);
             if (start < 0) { return null; }
             var net = new Dictionary<ResourceRecord, int>();
@@ -94,7 +120,7 @@ public sealed class Journal
             if (length < 0 || pos + 8 + length > bytes.Length) { break; }
             var payload = bytes.AsSpan(pos + 8, length);
             if (Checksum(payload) != crc) { break; }
-            try { _entries.Add(Decode(payload)); }
+            try { _entries.Add(Decode(payload)); _sizes.Add(8 + length); }
             catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException) { break; }
             pos += 8 + length;
         }
@@ -143,6 +169,8 @@ public sealed class Journal
         void U16(ushort v) { BinaryPrimitives.WriteUInt16BigEndian(number, v); output.Write(number, 0, 2); }
         U32(entry.FromSerial);
         U32(entry.ToSerial);
+        U32((uint)(entry.Written.ToUnixTimeSeconds() >> 32));
+        U32((uint)entry.Written.ToUnixTimeSeconds());
         foreach (var list in new[] { entry.Removed, entry.Added })
         {
             U32((uint)list.Count);
@@ -164,6 +192,7 @@ public sealed class Journal
         uint U32(ReadOnlySpan<byte> p) { uint v = BinaryPrimitives.ReadUInt32BigEndian(p[pos..]); pos += 4; return v; }
         ushort U16(ReadOnlySpan<byte> p) { ushort v = BinaryPrimitives.ReadUInt16BigEndian(p[pos..]); pos += 2; return v; }
         uint from = U32(payload), to = U32(payload);
+        long written = ((long)U32(payload) << 32) | U32(payload);
         var lists = new List<ResourceRecord>[2];
         for (int l = 0; l < 2; l++)
         {
@@ -182,6 +211,6 @@ public sealed class Journal
             }
         }
         if (pos != payload.Length) { throw new FormatException("journal entry has trailing octets"); }
-        return new Entry(from, to, lists[0], lists[1]);
+        return new Entry(from, to, lists[0], lists[1], DateTimeOffset.FromUnixTimeSeconds(written));
     }
 }

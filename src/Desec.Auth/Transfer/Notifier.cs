@@ -12,39 +12,50 @@ namespace Desec.Auth.Transfer;
 /// with back-off until acknowledged (§3.6), so that they fetch the new serial at once instead of
 /// waiting for their refresh timer.
 /// </summary>
-public sealed class Notifier(ILogger logger)
+public sealed class Notifier(ILogger logger, TimeProvider? timeProvider = null)
 {
+    private readonly TimeProvider _clock = timeProvider ?? TimeProvider.System;
     private const int Attempts = 5;
     private static readonly TimeSpan FirstTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Sends NOTIFY for <paramref name="zone"/> to every target in the background.</summary>
-    public void Notify(DnsName zone, uint serial, IReadOnlyList<IPEndPoint> targets, CancellationToken stop)
+    public void Notify(DnsName zone, uint serial, IReadOnlyList<NotifyTarget> targets, CancellationToken stop)
     {
         foreach (var target in targets) { _ = Task.Run(() => SendAsync(zone, serial, target, stop), stop); }
     }
 
-    /// <summary>Sends one NOTIFY and waits for its acknowledgement; true when acknowledged.</summary>
-    public async Task<bool> SendAsync(DnsName zone, uint serial, IPEndPoint target, CancellationToken stop)
+    /// <summary>Sends one NOTIFY without TSIG and waits for its acknowledgement; true when acknowledged.</summary>
+    public Task<bool> SendAsync(DnsName zone, uint serial, IPEndPoint target, CancellationToken stop) =>
+        SendAsync(zone, serial, new NotifyTarget(target, null), stop);
+
+    /// <summary>
+    /// Sends one NOTIFY, signed with the target's TSIG key when it has one (RFC 8945), and waits for
+    /// its acknowledgement; true when acknowledged. The same signed message is sent again on every
+    /// attempt (all within the 300 s fudge), so a late reply to an earlier attempt still verifies.
+    /// A reply that does not verify is not an acknowledgement: it is logged and we keep waiting.
+    /// </summary>
+    public async Task<bool> SendAsync(DnsName zone, uint serial, NotifyTarget target, CancellationToken stop)
     {
-        var message = Message(zone, (ushort)Random.Shared.Next(ushort.MaxValue + 1));
-        using var socket = new Socket(target.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        var reply = new byte[512];
+        var (message, requestMac) = Signed(Message(zone, (ushort)Random.Shared.Next(ushort.MaxValue + 1)), target.Key, _clock.GetUtcNow());
+        var endpoint = target.EndPoint;
+        using var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        var reply = new byte[4096];
         var timeout = FirstTimeout;
         for (int attempt = 1; attempt <= Attempts && !stop.IsCancellationRequested; attempt++)
         {
             try
             {
-                await socket.SendToAsync(message, SocketFlags.None, target, stop);
+                await socket.SendToAsync(message, SocketFlags.None, endpoint, stop);
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop);
                 wait.CancelAfter(timeout);
                 while (true)
                 {
-                    var received = await socket.ReceiveFromAsync(reply, SocketFlags.None, target, wait.Token);
-                    if (IsAcknowledgement(reply.AsSpan(0, received.ReceivedBytes), message))
-                    {
-                        logger.LogInformation("zone {Zone}: NOTIFY for serial {Serial} acknowledged by {Target}", zone, serial, target);
-                        return true;
-                    }
+                    var received = await socket.ReceiveFromAsync(reply, SocketFlags.None, endpoint, wait.Token);
+                    var answer = reply.AsSpan(0, received.ReceivedBytes);
+                    if (!IsAcknowledgement(answer, message)) { continue; }
+                    if (target.Key is not null && !Verified(answer, target, requestMac, zone, serial)) { continue; }
+                    logger.LogInformation("zone {Zone}: NOTIFY for serial {Serial} acknowledged by {Target}", zone, serial, target);
+                    return true;
                 }
             }
             catch (OperationCanceledException) when (!stop.IsCancellationRequested) { /* timed out: try again */ }
@@ -54,6 +65,27 @@ public sealed class Notifier(ILogger logger)
         }
         logger.LogWarning("zone {Zone}: NOTIFY for serial {Serial} to {Target} not acknowledged after {Attempts} attempts",
             zone, serial, target, Attempts);
+        return false;
+    }
+
+    /// <summary>The message as sent: signed with <paramref name="key"/> (RFC 8945 §4.3.2) when there is one, and the request MAC.</summary>
+    public static (byte[] Message, byte[] RequestMac) Signed(byte[] message, Tsig.TsigKey? key, DateTimeOffset now)
+    {
+        if (key is null) { return (message, []); }
+        var buffer = new byte[message.Length + 512];
+        message.CopyTo(buffer, 0);
+        int length = Tsig.TsigSigner.SignRequest(buffer, message.Length, key, now, out var context);
+        using (context) { return (buffer[..length], context.PriorMac.ToArray()); }
+    }
+
+    /// <summary>RFC 8945 §5.4: the answer to a signed NOTIFY must carry a TSIG that verifies with the same key.</summary>
+    private bool Verified(ReadOnlySpan<byte> answer, NotifyTarget target, byte[] requestMac, DnsName zone, uint serial)
+    {
+        var result = Tsig.TsigVerifier.VerifyResponse(answer, target.Key!, requestMac, _clock.GetUtcNow(), out ushort peerError);
+        if (result == Tsig.TsigResult.Ok && peerError == 0) { return true; }
+        logger.LogWarning("zone {Zone}: the answer of {Target} to NOTIFY for serial {Serial} is not accepted (rcode {Rcode}): {Result}{PeerError}",
+            zone, target, serial, answer[3] & 0xF,
+            result == Tsig.TsigResult.NoTsig ? "unsigned" : result.ToString(), peerError == 0 ? "" : $" (it reports TSIG error {peerError})");
         return false;
     }
 

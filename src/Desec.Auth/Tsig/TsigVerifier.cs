@@ -87,6 +87,43 @@ public static class TsigVerifier
         return result;
     }
 
+    /// <summary>
+    /// Checks the TSIG of a response to a request this server signed (a NOTIFY), as a client does
+    /// (RFC 8945 §5.4): it must carry a TSIG (an unsigned answer to a signed request is discarded),
+    /// with our key and algorithm, whose MAC covers the request MAC, the response and the TSIG
+    /// variables (§4.3.1), and whose time lies within the fudge (§5.4.2 asks the client to check
+    /// the time too). <paramref name="peerError"/> is the TSIG error the peer reported (BADKEY,
+    /// BADSIG or BADTIME when it could not check our request), 0 when none or no TSIG.
+    /// </summary>
+    public static TsigResult VerifyResponse(ReadOnlySpan<byte> response, TsigKey key, ReadOnlySpan<byte> requestMac, DateTimeOffset now,
+        out ushort peerError)
+    {
+        peerError = 0;
+        if (response.Length < 12) { return TsigResult.FormErr; }
+        Span<byte> keyNameBuffer = stackalloc byte[DnsName.MaxLength];
+        if (!TryFindTsig(response, keyNameBuffer, out var found)) { return TsigResult.FormErr; }
+        if (found.RecordStart < 0) { return TsigResult.NoTsig; }
+        peerError = found.Error;
+        var algorithm = TsigAlgorithm.FromWireName(found.AlgorithmName);
+        if (algorithm != key.Algorithm || !DnsName.FromWire(found.KeyName).Equals(key.Name)) { return TsigResult.BadKey; }
+        // §5.3.2: a BADKEY or BADSIG answer carries no MAC; it cannot be verified and proves nothing.
+        if (found.Mac.Length == 0) { return TsigResult.BadSig; }
+        if (found.Mac.Length > algorithm.MacLength || found.Mac.Length < algorithm.MinimumMacLength) { return TsigResult.FormErr; }
+        using (var hmac = algorithm.CreateHmac(key.Secret))
+        {
+            TsigWire.AppendPriorMac(hmac, requestMac);
+            ushort additional = (ushort)(BinaryPrimitives.ReadUInt16BigEndian(response[10..]) - 1);
+            TsigWire.AppendMessage(hmac, response[..found.RecordStart], found.OriginalId, additional);
+            TsigWire.AppendVariables(hmac, key.CanonicalName.Wire, algorithm.Name.Wire, found.TimeSigned, found.Fudge, found.Error, found.OtherData);
+            Span<byte> computed = stackalloc byte[algorithm.MacLength];
+            hmac.GetHashAndReset(computed);
+            if (!CryptographicOperations.FixedTimeEquals(computed[..found.Mac.Length], found.Mac)) { return TsigResult.BadSig; }
+        }
+        ulong nowSeconds = TsigWire.UnixSeconds(now);
+        ulong distance = nowSeconds > found.TimeSigned ? nowSeconds - found.TimeSigned : found.TimeSigned - nowSeconds;
+        return distance > found.Fudge ? TsigResult.BadTime : TsigResult.Ok;
+    }
+
     /// <summary>The fields of a request's TSIG record, as spans into the message.</summary>
     internal readonly ref struct FoundTsig
     {

@@ -9,7 +9,7 @@ namespace Interop.Tests.Transfer;
 /// Knot DNS (knotd 3.2) as a secondary of our server: it transfers each zone by AXFR from
 /// <c>primary</c> and serves what it got, on its own free loopback port.
 /// </summary>
-public sealed class KnotSecondary : IDisposable
+public sealed class KnotSecondary : ISecondaryPeer
 {
     private readonly Process _process;
     private readonly string _directory;
@@ -17,7 +17,8 @@ public sealed class KnotSecondary : IDisposable
 
     /// <param name="port">The port to listen on (default: a free one).</param>
     /// <param name="acceptNotify">Let the primary's NOTIFY trigger a refresh (RFC 1996).</param>
-    public KnotSecondary(IPEndPoint primary, IEnumerable<string> zones, int? port = null, bool acceptNotify = false)
+    /// <param name="key">A TSIG key: transfers are requested with it, and NOTIFY is accepted only when signed with it.</param>
+    public KnotSecondary(IPEndPoint primary, IEnumerable<string> zones, int? port = null, bool acceptNotify = false, PeerKey? key = null)
     {
         _directory = Path.Combine(Path.GetTempPath(), "knot-secondary-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_directory);
@@ -26,8 +27,10 @@ public sealed class KnotSecondary : IDisposable
         config.AppendLine($"server:\n    listen: 127.0.0.1@{Port}\n    rundir: {_directory}\n    user: root:root");
         config.AppendLine($"database:\n    storage: {_directory}/db");
         config.AppendLine("log:\n  - target: stderr\n    any: info");
-        config.AppendLine($"remote:\n  - id: primary\n    address: {primary.Address}@{primary.Port}");
-        if (acceptNotify) { config.AppendLine($"acl:\n  - id: from_primary\n    address: {primary.Address}\n    action: notify"); }
+        if (key is not null) { config.AppendLine($"key:\n  - id: {key.Name}\n    algorithm: {key.Algorithm}\n    secret: {key.Secret}"); }
+        string keyLine = key is null ? "" : $"\n    key: {key.Name}";
+        config.AppendLine($"remote:\n  - id: primary\n    address: {primary.Address}@{primary.Port}{keyLine}");
+        if (acceptNotify) { config.AppendLine($"acl:\n  - id: from_primary\n    address: {primary.Address}{keyLine}\n    action: notify"); }
         config.AppendLine("zone:");
         foreach (var zone in zones)
         {
@@ -51,20 +54,13 @@ public sealed class KnotSecondary : IDisposable
     public int Port { get; }
     public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
     public string Log { get { lock (_log) { return _log.ToString(); } } }
+    public string Name => "Knot";
 
     /// <summary>Waits until Knot answers the zone's SOA authoritatively (the transfer is done).</summary>
-    public bool WaitForZone(string zone, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) { return false; }
-            var r = ExternalTool.Run("dig", ["@127.0.0.1", "-p", Port.ToString(), "+norec", "+tries=1", "+time=1", zone, "SOA"]);
-            if (r.Output.Contains("status: NOERROR", StringComparison.Ordinal) && r.Output.Contains(" aa", StringComparison.Ordinal)) { return true; }
-            Thread.Sleep(200);
-        }
-        return false;
-    }
+    public bool WaitForZone(string zone, TimeSpan timeout) => SecondaryPeer.WaitForZone(_process, Port, zone, timeout);
+
+    /// <summary>Knot 3.2 logs "IXFR, incoming" for an incremental transfer and "AXFR-style IXFR" when it got the whole zone instead.</summary>
+    public bool UsedIxfr => Log.Contains("IXFR, incoming", StringComparison.Ordinal) && !Log.Contains("AXFR-style IXFR", StringComparison.Ordinal);
 
     public void Dispose()
     {

@@ -4,8 +4,8 @@ namespace Interop.Tests.Transfer;
 
 /// <summary>
 /// Transfers allowed by TSIG key only (RFC 8945): dig and kdig with the key transfer the zone and
-/// verify every message; without the key, with a wrong secret or an unknown key name they are
-/// turned away with the right error. Plain queries signed with the key get signed answers.
+/// verify every message; without the key (REFUSED), with a wrong secret (BADSIG), an unknown key
+/// name (BADKEY) or a stale time (BADTIME) they are turned away with the right error. Plain queries signed with the key get signed answers.
 /// </summary>
 public sealed class TsigTransferTests : IDisposable
 {
@@ -76,6 +76,49 @@ public sealed class TsigTransferTests : IDisposable
         var r = Dig("-y", $"hmac-sha256:other-key:{Secret}", "www.example.com.", "A");
         Assert.Contains("NOTAUTH", r.Output);
         Assert.Contains("BADKEY", r.Output);
+    }
+
+    [Fact]
+    public void A_transfer_with_a_wrong_secret_gets_badsig()
+    {
+        var r = ExternalTool.Run("kdig", ["@127.0.0.1", "-p", _server.Port.ToString(), "-y", $"hmac-sha256:{KeyName}:{WrongSecret}",
+            "+retry=0", "+time=5", "example.com.", "AXFR"]);
+        Assert.Contains("BADSIG", r.Output + r.Error);
+        Assert.DoesNotContain("DNSKEY", r.Output);
+    }
+
+    [Fact]
+    public void A_transfer_with_an_unknown_key_gets_badkey()
+    {
+        var r = ExternalTool.Run("kdig", ["@127.0.0.1", "-p", _server.Port.ToString(), "-y", $"hmac-sha256:other-key:{Secret}",
+            "+retry=0", "+time=5", "example.com.", "AXFR"]);
+        Assert.Contains("BADKEY", r.Output + r.Error);
+        Assert.DoesNotContain("DNSKEY", r.Output);
+    }
+
+    /// <summary>
+    /// RFC 8945 §5.2.3: kdig run an hour in the past (libfaketime; dig's event loop does not run under
+    /// it) signs with a stale time and gets BADTIME, and nothing of the zone.
+    /// </summary>
+    [Fact]
+    public void A_transfer_signed_at_a_stale_time_gets_badtime()
+    {
+        var r = ExternalTool.Run("env", ["FAKETIME_DONT_FAKE_MONOTONIC=1", "faketime", "-f", "-1h", "kdig", "@127.0.0.1", "-p", _server.Port.ToString(), "-y", $"hmac-sha256:{KeyName}:{Secret}",
+            "+retry=0", "+time=5", "example.com.", "AXFR"]);
+        Assert.Contains("BADTIME", r.Output + r.Error);
+        Assert.DoesNotContain("DNSKEY", r.Output);
+        // Negative control: the same kdig at the right time is let in.
+        var ok = ExternalTool.Run("env", ["FAKETIME_DONT_FAKE_MONOTONIC=1", "faketime", "-f", "+0", "kdig", "@127.0.0.1", "-p", _server.Port.ToString(), "-y", $"hmac-sha256:{KeyName}:{Secret}",
+            "+retry=0", "+time=5", "example.com.", "AXFR"]);
+        Assert.Contains("DNSKEY", ok.Output);
+    }
+
+    [Fact]
+    public void A_transfer_without_tsig_is_refused_even_from_an_allowed_looking_address()
+    {
+        var r = ExternalTool.Run("kdig", ["@127.0.0.1", "-p", _server.Port.ToString(), "+retry=0", "+time=5", "example.com.", "AXFR"]);
+        Assert.Contains("REFUSED", r.Output + r.Error);
+        Assert.DoesNotContain("DNSKEY", r.Output);
     }
 
     [Fact]
