@@ -8,15 +8,14 @@ namespace Desec.Auth.Transport;
 /// <summary>
 /// UDP on one address: one socket per core bound with SO_REUSEPORT so the kernel spreads
 /// datagrams over them, and one dedicated thread per socket that receives, answers and sends
-/// each datagram synchronously.
+/// synchronously.
 /// </summary>
 /// <remarks>
-/// The socket calls are the blocking, allocation-free <c>ReceiveFrom</c>/<c>SendTo</c> overloads
-/// with a reused <see cref="SocketAddress"/>: one recvfrom and one sendto system call per query,
-/// with no event loop, thread-pool hop or task in between. Under dnsperf this took the server from
-/// about 17 µs to about N µs of CPU per query (the answer itself is 1 to 2 µs); the asynchronous
-/// overloads cost the rest. Disposing a socket wakes its blocked receive (the runtime shuts the
-/// socket down), which ends the thread.
+/// On Linux the thread reads every queued datagram with one recvmmsg and sends the answers with one
+/// sendmmsg (<see cref="UdpBatch"/>); elsewhere it uses the blocking, allocation-free
+/// <c>ReceiveFrom</c>/<c>SendTo</c> overloads with a reused <see cref="SocketAddress"/>. Either way
+/// there is no event loop, thread-pool hop or task between a datagram and its answer: with the
+/// asynchronous socket calls the server spent about five times the answer's own CPU time around it.
 /// </remarks>
 public sealed class UdpListener : IAsyncDisposable
 {
@@ -50,9 +49,52 @@ public sealed class UdpListener : IAsyncDisposable
         for (int i = 0; i < _sockets.Count; i++)
         {
             var socket = _sockets[i];
-            var thread = new Thread(() => ReceiveLoop(socket)) { IsBackground = true, Name = $"udp {LocalEndPoint} #{i}" };
+            ThreadStart loop = UdpBatch.IsSupported ? () => BatchLoop(socket) : () => ReceiveLoop(socket);
+            var thread = new Thread(loop) { IsBackground = true, Name = $"udp {LocalEndPoint} #{i}" };
             _threads.Add(thread);
             thread.Start();
+        }
+    }
+
+    /// <summary>
+    /// Linux: the datagrams queued on the socket are read with one recvmmsg, answered one by one in
+    /// arrival order, and the answers sent with one sendmmsg (<see cref="UdpBatch"/>). A receive
+    /// timeout lets the loop notice shutdown.
+    /// </summary>
+    private void BatchLoop(Socket socket)
+    {
+        socket.ReceiveTimeout = 1000;
+        using var batch = new UdpBatch(socket);
+        while (!_stopping)
+        {
+            int count;
+            try { count = batch.Receive(); }
+            catch (ObjectDisposedException) { break; }
+            catch (SocketException e)
+            {
+                if (_stopping) { break; }
+                // ICMP errors from earlier sends surface here (ECONNREFUSED); keep serving.
+                _logger.LogDebug("udp receive: {Error}", e.SocketErrorCode);
+                continue;
+            }
+            for (int i = 0; i < count; i++)
+            {
+                var request = batch.Request(i);
+                if (request.IsEmpty) { continue; }
+                int length;
+                try
+                {
+                    length = _handler.Handle(request, batch.ResponseSpace(ReceiveBufferSize), TransportKind.Udp, null);
+                }
+                catch (Exception e)
+                {
+                    // The handler answers FORMERR itself; anything else is a bug, and still not fatal.
+                    _logger.LogError(e, "query handler failed");
+                    continue;
+                }
+                if (length > 0) { batch.Queue(i, length); }
+            }
+            batch.Flush();
         }
     }
 
