@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "load" => Load(args[1..]),
     "sign" => SignProfile.Run(args[1..]),
     "restart" => RestartProfile.Run(args[1..]),
+    "queries" => QueryLoop.Run(args[1..]),
     "help" or "-h" or "--help" when args.Length == 1 => Usage(),
     _ => RunBenchmarks(args),
 };
@@ -31,6 +32,8 @@ static int Usage()
           load FILE [ORIGIN]    parse + build the zone once; print record count and times
           sign FILE ORIGIN [nsec|nsec3] [STATE]  load, sign and format the zone in timed sections
           restart FILE ORIGIN STATE  a restart from the signed version in STATE, in timed sections
+          queries ZONEFILE ORIGIN QUERYFILE [nsec|nsec3|unsigned] [do|nodo] [COUNT]
+                                answer a dnsperf query file in a loop (no sockets): ns and bytes per query
           --filter '*ZoneLoad*' BenchmarkDotNet: 1,000,000-record zone load (parse, parse + build)
           --filter '*RecordParse*'  BenchmarkDotNet: DnsName.Parse, RdataCodecs.Parse for A and MX
           --list flat           list every benchmark

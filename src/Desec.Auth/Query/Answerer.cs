@@ -19,9 +19,6 @@ public enum LookupResult { Answer, NoData, NXDomain, Referral, Cname, WildcardCn
 /// </summary>
 public sealed class Answerer(ZoneStore store)
 {
-    /// <summary>Longest CNAME/DNAME chain followed; longer chains (and loops) stop there.</summary>
-    private const int MaxChain = 12;
-
     public void Answer(ref ResponseBuilder response, ReadOnlySpan<byte> qname, ushort qtype, bool tcp, bool dnssecOk = false)
     {
         var zones = store.Current;
@@ -45,21 +42,22 @@ public sealed class Answerer(ZoneStore store)
         {
             // Proofs for CNAMEs synthesized from wildcards go in the authority section, so they
             // wait until every answer record of the chain is written.
-            List<(ServedZone Zone, DnsName Name)>? wildcardSteps = null;
-            if (result == LookupResult.WildcardCname) { (wildcardSteps = []).Add((zone, DnsName.FromWire(qname))); }
-            FollowChain(ref response, zones, qname, qtype, tcp, dnssecOk, ref wildcardSteps);
-            AddWildcardProofs(ref response, wildcardSteps, dnssecOk);
+            var chain = CnameChain.Start(qname, result == LookupResult.WildcardCname ? zone : null);
+            FollowChain(ref response, zones, chain, qtype, tcp, dnssecOk);
+            if (dnssecOk) { AddWildcardProofs(ref response, chain); }
         }
-        else if (result == LookupResult.WildcardCname)
+        else if (result == LookupResult.WildcardCname && dnssecOk)
         {
-            AddWildcardProofs(ref response, [(zone, DnsName.FromWire(qname))], dnssecOk);
+            DenialAnswers.Add(ref response, zone, Denial.WildcardAnswer, qname);
         }
     }
 
-    private static void AddWildcardProofs(ref ResponseBuilder response, List<(ServedZone Zone, DnsName Name)>? steps, bool dnssecOk)
+    private static void AddWildcardProofs(ref ResponseBuilder response, CnameChain chain)
     {
-        if (!dnssecOk || steps is null) { return; }
-        foreach (var (zone, name) in steps) { DenialAnswers.Add(ref response, zone, Denial.WildcardAnswer, name.Wire); }
+        for (int i = 0; i < chain.Count; i++)
+        {
+            if (chain.WildcardZone(i) is { } zone) { DenialAnswers.Add(ref response, zone, Denial.WildcardAnswer, chain.Name(i)); }
+        }
     }
 
     /// <summary>Resolves one name in one zone; for CNAME/DNAME the caller follows the chain.</summary>
@@ -241,44 +239,60 @@ public sealed class Answerer(ZoneStore store)
     /// Follows CNAMEs (and DNAME rewrites) from the answer already written, inside the served
     /// zones, each step added to the answer (RFC 1034 §3.6.2); a name seen before ends the chain.
     /// </summary>
-    private static void FollowChain(ref ResponseBuilder response, ZoneSet zones, ReadOnlySpan<byte> qname, ushort qtype, bool tcp,
-        bool dnssecOk, ref List<(ServedZone Zone, DnsName Name)>? wildcardSteps)
+    private static void FollowChain(ref ResponseBuilder response, ZoneSet zones, CnameChain chain, ushort qtype, bool tcp, bool dnssecOk)
     {
-        var seen = new List<DnsName> { DnsName.FromWire(qname) };
-        var current = NextInChain(zones, seen[0], qtype);
-        while (current is not null && seen.Count < MaxChain && !seen.Contains(current))
+        while (chain.Count < CnameChain.MaxLength)
         {
-            seen.Add(current);
-            var zone = zones.FindZone(current.Wire);
+            int length = NextInChain(zones, chain.Name(chain.Count - 1), chain.Next);
+            if (length == 0 || !chain.Commit(length)) { return; }
+            int step = chain.Count - 1;
+            var current = chain.Name(step);
+            var zone = zones.FindZone(current);
             if (zone is null) { return; }
-            var result = Resolve(ref response, zone, current.Wire, qtype, tcp, dnssecOk);
-            if (result == LookupResult.WildcardCname) { (wildcardSteps ??= []).Add((zone, current)); }
+            var result = Resolve(ref response, zone, current, qtype, tcp, dnssecOk);
+            if (result == LookupResult.WildcardCname) { chain.MarkWildcard(step, zone); }
             if (result is not (LookupResult.Cname or LookupResult.WildcardCname or LookupResult.Dname)) { return; }
-            current = NextInChain(zones, current, qtype);
         }
     }
 
-    /// <summary>Where the CNAME at (or DNAME above) <paramref name="name"/> points.</summary>
-    private static DnsName? NextInChain(ZoneSet zones, DnsName name, ushort qtype)
+    /// <summary>
+    /// Writes where the CNAME at (or DNAME above) <paramref name="name"/> points into
+    /// <paramref name="next"/> and returns its length; 0 at the end of the chain.
+    /// </summary>
+    private static int NextInChain(ZoneSet zones, ReadOnlySpan<byte> name, Span<byte> next)
     {
-        var zone = zones.FindZone(name.Wire)?.Zone;
-        if (zone is null || !zone.TryFindClosestEncloser(name.Wire, out var node)) { return null; }
+        var zone = zones.FindZone(name)?.Zone;
+        if (zone is null || !zone.TryFindClosestEncloser(name, out var node)) { return 0; }
         if (node.Name.Length == name.Length && node.Find(RRType.CNAME) is { } cname)
         {
-            return DnsName.FromWire(cname.Rdatas[0]);
+            return CopyName(cname.Rdatas[0], next);
         }
         if (node.Name.Length != name.Length && !node.Is(NodeFlags.HasDname) && !node.Is(NodeFlags.Occluded))
         {
             // A wildcard CNAME (RFC 4592 §4.3).
-            var wildcard = node.Name.Prepend("*"u8);
-            if (zone.Find(wildcard)?.Find(RRType.CNAME) is { } synthesized) { return DnsName.FromWire(synthesized.Rdatas[0]); }
-            return null;
+            if (node.Name.Length + 2 > DnsName.MaxLength) { return 0; }
+            Span<byte> wildcard = stackalloc byte[DnsName.MaxLength];
+            wildcard[0] = 1;
+            wildcard[1] = (byte)'*';
+            node.Name.Wire.CopyTo(wildcard[2..]);
+            if (zone.TryFind(wildcard[..(node.Name.Length + 2)], out var source) && source.Find(RRType.CNAME) is { } synthesized)
+            {
+                return CopyName(synthesized.Rdatas[0], next);
+            }
+            return 0;
         }
         var dnameNode = node.Is(NodeFlags.HasDname) ? node : node.OccludedBy;
-        if (dnameNode?.Find(RRType.DNAME) is not { } dname) { return null; }
+        if (dnameNode?.Find(RRType.DNAME) is not { } dname) { return 0; }
         Span<byte> target = stackalloc byte[2 * DnsName.MaxLength];
-        int length = Rewrite(name.Wire, dnameNode.Name.Length, dname.Rdatas[0], target);
-        return length <= DnsName.MaxLength ? DnsName.FromWire(target[..length]) : null;
+        int length = Rewrite(name, dnameNode.Name.Length, dname.Rdatas[0], target);
+        return length <= DnsName.MaxLength ? CopyName(target[..length], next) : 0;
+    }
+
+    private static int CopyName(ReadOnlySpan<byte> name, Span<byte> destination)
+    {
+        if (name.Length > destination.Length) { return 0; }
+        name.CopyTo(destination);
+        return name.Length;
     }
 
     /// <summary>RFC 2308 §3: the SOA in authority, its TTL the lesser of the SOA TTL and MINIMUM (RFC 2308 §5).</summary>

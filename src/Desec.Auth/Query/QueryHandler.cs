@@ -30,7 +30,7 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
 
     public IResponseStream? OpenStream(ReadOnlySpan<byte> request, EndPoint? remote)
     {
-        if (transfers is null) { return null; }
+        if (transfers is null || !QueryParser.AsksForTransfer(request)) { return null; }
         if (QueryParser.Parse(request, out var query) != QueryParseResult.Ok) { return null; }
         if (query.QType is not (RRType.AXFR or RRType.IXFR)) { return null; }
         var tsig = Verify(request, query);

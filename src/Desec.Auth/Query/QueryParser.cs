@@ -12,6 +12,27 @@ public static class QueryParser
 {
     private const ushort OptionNsid = 3;
 
+    /// <summary>
+    /// Whether the request's question asks for a zone transfer (QTYPE AXFR or IXFR), read by
+    /// skipping the question name without parsing the rest: the stream transport asks this of every
+    /// query, and only transfers need the full parse a second time.
+    /// </summary>
+    public static bool AsksForTransfer(ReadOnlySpan<byte> message)
+    {
+        int position = DnsHeader.Length;
+        // RFC 1035 §4.1.2: the question name is a sequence of labels ending with the root (no compression here).
+        while (position < message.Length)
+        {
+            int label = message[position];
+            if (label == 0) { break; }
+            if (label > 63) { return false; }
+            position += 1 + label;
+        }
+        if (position + 3 > message.Length) { return false; }
+        ushort type = (ushort)((message[position + 1] << 8) | message[position + 2]);
+        return type is RRType.AXFR or RRType.IXFR;
+    }
+
     public static QueryParseResult Parse(ReadOnlySpan<byte> message, out ParsedQuery query)
     {
         query = default;

@@ -25,6 +25,12 @@ public sealed class TcpListener : IAsyncDisposable
 {
     private const int MaxMessage = 65_535;
 
+    /// <summary>
+    /// Answers to the pipelined queries of one read are gathered up to this size and sent with one
+    /// system call (RFC 7766 §6.2.1.1 lets a server answer pipelined queries in any timing).
+    /// </summary>
+    private const int BatchSize = 16_384;
+
     private readonly Socket _listener;
     private readonly IQueryHandler _handler;
     private readonly ILogger _logger;
@@ -82,6 +88,8 @@ public sealed class TcpListener : IAsyncDisposable
         await using var stream = new NetworkStream(socket, ownsSocket: true);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(useZeroByteReads: true));
         byte[]? response = null;
+        byte[]? batch = null;
+        int batched = 0;
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         try
         {
@@ -94,20 +102,32 @@ public sealed class TcpListener : IAsyncDisposable
                 while (TryReadFrame(ref buffer, out var frame))
                 {
                     response ??= ArrayPool<byte>.Shared.Rent(MaxMessage + 2);
+                    batch ??= ArrayPool<byte>.Shared.Rent(BatchSize);
                     int length = Answer(frame, response, remote, out var transfer);
                     if (transfer is not null)
                     {
                         // A transfer: its messages go out in order before the next pipelined query is
                         // answered (RFC 7766 §7 lets a server answer in order). The idle timer is off
                         // meanwhile; only shutdown or a peer reset ends it.
+                        batched = await Flush(socket, batch, batched);
                         using (transfer) { await SendStream(socket, transfer, response); }
                     }
                     else if (length > 0)
                     {
                         BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)length);
-                        await socket.SendAsync(response.AsMemory(0, length + 2), SocketFlags.None, _stop.Token);
+                        if (batched + length + 2 > batch.Length) { batched = await Flush(socket, batch, batched); }
+                        if (length + 2 > batch.Length)
+                        {
+                            await socket.SendAsync(response.AsMemory(0, length + 2), SocketFlags.None, _stop.Token);
+                        }
+                        else
+                        {
+                            response.AsSpan(0, length + 2).CopyTo(batch.AsSpan(batched));
+                            batched += length + 2;
+                        }
                     }
                 }
+                if (batch is not null) { batched = await Flush(socket, batch, batched); }
                 reader.AdvanceTo(buffer.Start, buffer.End);
                 if (read.IsCompleted) { break; }
             }
@@ -120,8 +140,16 @@ public sealed class TcpListener : IAsyncDisposable
         {
             await reader.CompleteAsync();
             if (response is not null) { ArrayPool<byte>.Shared.Return(response); }
+            if (batch is not null) { ArrayPool<byte>.Shared.Return(batch); }
             Interlocked.Decrement(ref _connectionCount);
         }
+    }
+
+    /// <summary>Sends the gathered answers, if any; returns the new fill (0).</summary>
+    private async ValueTask<int> Flush(Socket socket, byte[] batch, int length)
+    {
+        if (length > 0) { await socket.SendAsync(batch.AsMemory(0, length), SocketFlags.None, _stop.Token); }
+        return 0;
     }
 
     /// <summary>Writes and sends one message at a time through the one pooled buffer.</summary>

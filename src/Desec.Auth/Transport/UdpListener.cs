@@ -7,9 +7,16 @@ namespace Desec.Auth.Transport;
 
 /// <summary>
 /// UDP on one address: one socket per core bound with SO_REUSEPORT so the kernel spreads
-/// datagrams over them, and one receive loop per socket that answers each datagram synchronously.
-/// Uses the allocation-free ReceiveFromAsync/SendToAsync overloads with a reused SocketAddress.
+/// datagrams over them, and one dedicated thread per socket that receives, answers and sends
+/// synchronously.
 /// </summary>
+/// <remarks>
+/// On Linux the thread reads every queued datagram with one recvmmsg and sends the answers with one
+/// sendmmsg (<see cref="UdpBatch"/>); elsewhere it uses the blocking, allocation-free
+/// <c>ReceiveFrom</c>/<c>SendTo</c> overloads with a reused <see cref="SocketAddress"/>. Either way
+/// there is no event loop, thread-pool hop or task between a datagram and its answer: with the
+/// asynchronous socket calls the server spent about five times the answer's own CPU time around it.
+/// </remarks>
 public sealed class UdpListener : IAsyncDisposable
 {
     /// <summary>Largest UDP payload we read; bigger datagrams are not DNS queries we answer.</summary>
@@ -18,8 +25,8 @@ public sealed class UdpListener : IAsyncDisposable
     private readonly IQueryHandler _handler;
     private readonly ILogger _logger;
     private readonly List<Socket> _sockets = [];
-    private readonly List<Task> _loops = [];
-    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Thread> _threads = [];
+    private volatile bool _stopping;
 
     public UdpListener(IPEndPoint endpoint, IQueryHandler handler, ILogger logger, int socketCount)
     {
@@ -39,30 +46,76 @@ public sealed class UdpListener : IAsyncDisposable
 
     public void Start()
     {
-        foreach (var socket in _sockets)
+        for (int i = 0; i < _sockets.Count; i++)
         {
-            _loops.Add(Task.Factory.StartNew(() => ReceiveLoop(socket), TaskCreationOptions.LongRunning).Unwrap());
+            var socket = _sockets[i];
+            ThreadStart loop = UdpBatch.IsSupported ? () => BatchLoop(socket) : () => ReceiveLoop(socket);
+            var thread = new Thread(loop) { IsBackground = true, Name = $"udp {LocalEndPoint} #{i}" };
+            _threads.Add(thread);
+            thread.Start();
         }
     }
 
-    private async Task ReceiveLoop(Socket socket)
+    /// <summary>
+    /// Linux: the datagrams queued on the socket are read with one recvmmsg, answered one by one in
+    /// arrival order, and the answers sent with one sendmmsg (<see cref="UdpBatch"/>). A receive
+    /// timeout lets the loop notice shutdown.
+    /// </summary>
+    private void BatchLoop(Socket socket)
+    {
+        socket.ReceiveTimeout = 1000;
+        using var batch = new UdpBatch(socket);
+        while (!_stopping)
+        {
+            int count;
+            try { count = batch.Receive(); }
+            catch (ObjectDisposedException) { break; }
+            catch (SocketException e)
+            {
+                if (_stopping) { break; }
+                // ICMP errors from earlier sends surface here (ECONNREFUSED); keep serving.
+                _logger.LogDebug("udp receive: {Error}", e.SocketErrorCode);
+                continue;
+            }
+            for (int i = 0; i < count; i++)
+            {
+                var request = batch.Request(i);
+                if (request.IsEmpty) { continue; }
+                int length;
+                try
+                {
+                    length = _handler.Handle(request, batch.ResponseSpace(ReceiveBufferSize), TransportKind.Udp, null);
+                }
+                catch (Exception e)
+                {
+                    // The handler answers FORMERR itself; anything else is a bug, and still not fatal.
+                    _logger.LogError(e, "query handler failed");
+                    continue;
+                }
+                if (length > 0) { batch.Queue(i, length); }
+            }
+            batch.Flush();
+        }
+    }
+
+    private void ReceiveLoop(Socket socket)
     {
         var request = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
         var response = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
         var remote = new SocketAddress(socket.AddressFamily);
         try
         {
-            while (!_stop.IsCancellationRequested)
+            while (!_stopping)
             {
                 int received;
                 try
                 {
-                    received = await socket.ReceiveFromAsync(request, SocketFlags.None, remote, _stop.Token);
+                    received = socket.ReceiveFrom(request, SocketFlags.None, remote);
                 }
-                catch (OperationCanceledException) { break; }
                 catch (ObjectDisposedException) { break; }
                 catch (SocketException e)
                 {
+                    if (_stopping) { break; }
                     // ICMP errors from earlier sends surface here (ECONNREFUSED); keep serving.
                     _logger.LogDebug("udp receive: {Error}", e.SocketErrorCode);
                     continue;
@@ -81,9 +134,8 @@ public sealed class UdpListener : IAsyncDisposable
                 if (length == 0) { continue; }
                 try
                 {
-                    await socket.SendToAsync(response.AsMemory(0, length), SocketFlags.None, remote, _stop.Token);
+                    socket.SendTo(response.AsSpan(0, length), SocketFlags.None, remote);
                 }
-                catch (OperationCanceledException) { break; }
                 catch (ObjectDisposedException) { break; }
                 catch (SocketException e)
                 {
@@ -98,11 +150,11 @@ public sealed class UdpListener : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        _stopping = true;
         foreach (var socket in _sockets) { socket.Dispose(); }
-        try { await Task.WhenAll(_loops); } catch (Exception) { /* loops end on disposal */ }
-        _stop.Dispose();
+        foreach (var thread in _threads) { thread.Join(TimeSpan.FromSeconds(5)); }
+        return ValueTask.CompletedTask;
     }
 }

@@ -21,6 +21,15 @@ public sealed class Nsec3Chain
     /// <summary>For each zone node (by <see cref="ZoneNode.Index"/>): the index of its entry, or -1 when the chain skips it.</summary>
     private readonly int[] _entryOfNode;
 
+    /// <summary>
+    /// For each zone node: the entry matching or covering the hash of the wildcard below it (the
+    /// wildcard at a closest encloser, RFC 5155 §7.2.1), stored as index * 2 + matches + 1; 0 until
+    /// first asked. Filled by the query path as NXDOMAIN answers need it, so each encloser's wildcard
+    /// is hashed once per zone version instead of on every answer (an int is written atomically and
+    /// every thread computes the same value).
+    /// </summary>
+    private readonly int[] _wildcardOfNode;
+
     internal Nsec3Chain(Zone zone, Nsec3Parameters parameters, Nsec3Entry[] entries, int[] entryOfNode, uint ttl, ResourceRecord paramRecord)
     {
         Zone = zone;
@@ -29,6 +38,7 @@ public sealed class Nsec3Chain
         _hashes = new byte[entries.Length * Nsec3Hash.Length];
         for (int i = 0; i < entries.Length; i++) { entries[i].Hash.CopyTo(_hashes, i * Nsec3Hash.Length); }
         _entryOfNode = entryOfNode;
+        _wildcardOfNode = new int[entryOfNode.Length];
         Ttl = ttl;
         ParamRecord = paramRecord;
     }
@@ -52,6 +62,35 @@ public sealed class Nsec3Chain
 
     /// <summary>The index of the NSEC3 whose original owner is <paramref name="node"/>, or -1.</summary>
     public int IndexOf(ZoneNode node) => _entryOfNode[node.Index];
+
+    /// <summary>
+    /// <see cref="Find"/> for the wildcard child of <paramref name="encloser"/> (<c>*.</c> and its
+    /// name), or -1 when that name would be too long to exist.
+    /// </summary>
+    public int FindWildcard(ZoneNode encloser, out bool matches)
+    {
+        int cached = Volatile.Read(ref _wildcardOfNode[encloser.Index]);
+        if (cached == 0)
+        {
+            var encloserWire = encloser.Name.Wire;
+            if (encloserWire.Length + 2 > Desec.Zone.Names.DnsName.MaxLength)
+            {
+                matches = false;
+                return -1;
+            }
+            Span<byte> wildcard = stackalloc byte[Desec.Zone.Names.DnsName.MaxLength];
+            wildcard[0] = 1;
+            wildcard[1] = (byte)'*';
+            encloserWire.CopyTo(wildcard[2..]);
+            Span<byte> hash = stackalloc byte[Nsec3Hash.Length];
+            Hash(wildcard[..(encloserWire.Length + 2)], hash);
+            int index = Find(hash, out bool found);
+            cached = index * 2 + (found ? 1 : 0) + 1;
+            Volatile.Write(ref _wildcardOfNode[encloser.Index], cached);
+        }
+        matches = ((cached - 1) & 1) != 0;
+        return (cached - 1) >> 1;
+    }
 
     /// <summary>Hashes a wire name with the chain's parameters (RFC 5155 §5) into 20 octets.</summary>
     public void Hash(ReadOnlySpan<byte> wireName, Span<byte> destination) => Nsec3Hash.Compute(wireName, Parameters, destination);

@@ -10,8 +10,6 @@ namespace Desec.Signer.Denial;
 /// </summary>
 public static class Nsec3Proofs
 {
-    private const int WildcardPrefixLength = 2;
-
     /// <summary>
     /// RFC 5155 §7.2.1: the closest provable encloser's matching NSEC3, the NSEC3 covering the next
     /// closer name (the closest encloser with one more label of <paramref name="qname"/>) and the
@@ -45,18 +43,8 @@ public static class Nsec3Proofs
         chain.Hash(nextCloser, hash);
         int nextCloserIndex = chain.Find(hash, out _);
 
-        Span<byte> wildcard = stackalloc byte[DnsName.MaxLength + WildcardPrefixLength];
-        int wildcardIndex = -1;
-        bool wildcardMatches = false;
-        var encloserWire = encloser.Name.Wire;
-        if (encloserWire.Length + WildcardPrefixLength <= DnsName.MaxLength)
-        {
-            wildcard[0] = 1;
-            wildcard[1] = (byte)'*';
-            encloserWire.CopyTo(wildcard[WildcardPrefixLength..]);
-            chain.Hash(wildcard[..(encloserWire.Length + WildcardPrefixLength)], hash);
-            wildcardIndex = chain.Find(hash, out wildcardMatches);
-        }
+        // The wildcard at the closest encloser: its hash depends on the encloser alone, so the chain keeps it.
+        int wildcardIndex = chain.FindWildcard(encloser, out bool wildcardMatches);
         proof = new ClosestEncloserProof(encloser, match, nextCloserIndex, wildcardIndex, wildcardMatches);
         return true;
     }
