@@ -26,6 +26,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     private Transfer.Notifier? _notifier;
     private Transfer.Journals _journals = null!;
     private ZoneFileSource? _files;
+    private DatabaseZoneSource? _database;
+    private volatile bool _serving;
     private SigningService? _signing;
     private PosixSignalRegistration? _hangup;
     private Timer? _refresh;
@@ -36,18 +38,37 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     public IReadOnlyList<IPEndPoint> UdpEndPoints => _udp.Select(l => l.LocalEndPoint).ToList();
     public IReadOnlyList<IPEndPoint> TcpEndPoints => _tcp.Select(l => l.LocalEndPoint).ToList();
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The database source, when zones come from PostgreSQL.</summary>
+    public DatabaseZoneSource? Database => _database;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var endpoints = config.Validate();
         System.IO.Directory.CreateDirectory(config.State);
-        _files = new ZoneFileSource(config.Zones, _logger);
-        _signing = new SigningService(config.State, config.PolicyFor, _clock, _logger);
+        _files = config.ZonesFolder is { } folder ? new ZoneFileSource(folder, _logger) : null;
+        _files?.Reload();
+        _signing = new SigningService(config.State, PolicyFor, _clock, _logger);
+        if (config.Database is { } connectionString)
+        {
+            _database = new DatabaseZoneSource(connectionString, _logger,
+                // At start-up a zone in both sources stops the server (below); later the one already served stays.
+                zone => _serving && InZoneFolder(zone), DatabaseChangedAsync, CheckDatabasePolicy);
+            try { await _database.LoadAllAsync(cancellationToken); }
+            catch (Npgsql.NpgsqlException e) { throw new ConfigException($"database: cannot read the zones: {e.Message}"); }
+            var both = _database.Zones.Select(z => z.Origin).Where(InZoneFolder).ToList();
+            if (both.Count > 0)
+            {
+                throw new ConfigException($"zone {string.Join(", ", both)} is both in the zone folder and in the database; serve each zone from one source");
+            }
+        }
         // Nothing is served before it is signed, so a restart after long downtime never serves expired signatures.
-        var zones = _signing.Publish(_files.Reload());
+        var zones = _signing.Publish(AllZones());
         _notifier = new Transfer.Notifier(_logger);
         _journals = new Transfer.Journals(Path.Combine(config.State, "journal"));
         Publish(zones);
         _logger.LogInformation("{Count} zones served", zones.Count);
+        _serving = true;
+        _database?.Start();
         // Signatures are refreshed when they reach their refresh point (checked every minute).
         _refresh = new Timer(_ => { if (_signing.NextRefresh() <= _clock.GetUtcNow()) { _ = Task.Run(ReloadAsync); } },
             null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -78,11 +99,11 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
             udp.Start();
             _logger.LogInformation("listening on {EndPoint} (UDP with {Sockets} sockets, TCP)", udp.LocalEndPoint, sockets);
         }
-        if (config.WatchZones && System.IO.Directory.Exists(config.Zones))
+        if (config.WatchZones && config.ZonesFolder is { } watched && System.IO.Directory.Exists(watched))
         {
             // Editors write files in several steps; reload once things have been quiet for half a second.
             _debounce = new Timer(_ => _ = Task.Run(ReloadAsync));
-            _watcher = new FileSystemWatcher(config.Zones, "*.zone") { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            _watcher = new FileSystemWatcher(watched, "*.zone") { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
             FileSystemEventHandler changed = (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
             _watcher.Changed += changed;
             _watcher.Created += changed;
@@ -98,7 +119,53 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
                 _ = Task.Run(ReloadAsync);
             });
         }
-        return Task.CompletedTask;
+    }
+
+    private bool InZoneFolder(Desec.Zone.Names.DnsName zone) => _files?.Zones.Any(z => z.Origin == zone) == true;
+
+    /// <summary>The zones of every source; a database zone that the folder also has is not served (checked at start-up).</summary>
+    private List<Desec.Zone.Zones.Zone> AllZones()
+    {
+        var zones = new List<Desec.Zone.Zones.Zone>(_files?.Zones ?? []);
+        var fromFiles = zones.Select(z => z.Origin).ToHashSet();
+        foreach (var zone in _database?.Zones ?? [])
+        {
+            if (fromFiles.Contains(zone.Origin)) { _logger.LogError("zone {Zone} is both in the zone folder and in the database; the file is served", zone.Origin); }
+            else { zones.Add(zone); }
+        }
+        return zones;
+    }
+
+    /// <summary>The configured policy, with a database zone's policy columns over it.</summary>
+    private Desec.Signer.Signing.SigningPolicy PolicyFor(Desec.Zone.Names.DnsName zone)
+    {
+        var policy = config.PolicyFor(zone);
+        return _database?.PolicyOf(zone) is { } columns ? columns.ApplyTo(policy, $"zones.{zone}") : policy;
+    }
+
+    private string? CheckDatabasePolicy(Desec.Zone.Names.DnsName zone, SigningConfig columns)
+    {
+        try { columns.ApplyTo(config.PolicyFor(zone), "policy column"); return null; }
+        catch (ConfigException e) { return e.Message; }
+    }
+
+    /// <summary>New versions from the database: signed (reusing signatures over what did not change), journaled, NOTIFY sent.</summary>
+    private async Task DatabaseChangedAsync()
+    {
+        await _reloading.WaitAsync();
+        try
+        {
+            var zones = _signing!.Publish(AllZones());
+            Publish(zones);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "publishing database changes failed; the zones served stay as they were");
+        }
+        finally
+        {
+            _reloading.Release();
+        }
     }
 
     /// <summary>Re-reads changed zone files and publishes the new set atomically.</summary>
@@ -107,8 +174,9 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         await _reloading.WaitAsync();
         try
         {
-            _logger.LogInformation("reloading zones from {Directory}", config.Zones);
-            var zones = _signing!.Publish(_files!.Reload());
+            if (_files is not null) { _logger.LogInformation("reloading zones from {Directory}", _files.Directory); }
+            _files?.Reload();
+            var zones = _signing!.Publish(AllZones());
             Publish(zones);
             _logger.LogInformation("{Count} zones served", zones.Count);
         }
@@ -173,6 +241,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     public async ValueTask DisposeAsync()
     {
         if (!_stopping.IsCancellationRequested) { await _stopping.CancelAsync(); }
+        if (_database is not null) { await _database.DisposeAsync(); }
+        _database = null;
         _watcher?.Dispose();
         _watcher = null;
         if (_debounce is not null) { await _debounce.DisposeAsync(); }
