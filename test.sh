@@ -13,10 +13,17 @@ packages=(
   knot-dnssecutils:kzonecheck
   ldnsutils:ldns-verify-zone
   unbound:unbound
+  # Debian keeps PostgreSQL's programs out of PATH; the tests find them there.
+  'postgresql:/usr/lib/postgresql/*/bin/initdb'
 )
 missing=()
 for pair in "${packages[@]}"; do
-  command -v "${pair#*:}" >/dev/null 2>&1 || missing+=("${pair%%:*}")
+  check="${pair#*:}"
+  if [[ $check == */* ]]; then
+    compgen -G "$check" >/dev/null || missing+=("${pair%%:*}")
+  else
+    command -v "$check" >/dev/null 2>&1 || missing+=("${pair%%:*}")
+  fi
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
