@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "gen" => Generate(args[1..]),
     "load" => Load(args[1..]),
     "sign" => SignProfile.Run(args[1..]),
+    "pg-latency" => PgLatency.Run(args[1..]),
     "help" or "-h" or "--help" when args.Length == 1 => Usage(),
     _ => RunBenchmarks(args),
 };
@@ -29,6 +30,7 @@ static int Usage()
           gen N FILE [ORIGIN]   write a deterministic zone with exactly N records (origin default bench.test.)
           load FILE [ORIGIN]    parse + build the zone once; print record count and times
           sign FILE ORIGIN [nsec|nsec3] [STATE]  load, sign and format the zone in timed sections
+          pg-latency CONN PORT ZONES SAMPLES [BACKGROUND_PER_S]  COMMIT -> served on 127.0.0.1:PORT (see bench/pg-live.sh)
           --filter '*ZoneLoad*' BenchmarkDotNet: 1,000,000-record zone load (parse, parse + build)
           --filter '*RecordParse*'  BenchmarkDotNet: DnsName.Parse, RdataCodecs.Parse for A and MX
           --list flat           list every benchmark
