@@ -142,5 +142,6 @@ start_once keys --zones "$ZDIR" >/dev/null   # makes the keys: every measured st
 echo "== start-up with $STARTUP_ZONES zones of 20 RRsets (keys present; import took ${import_s%.*} s)"
 echo "from files:    $(start_once files --zones "$ZDIR")"
 echo "from database: $(start_once db --db "$(conn startup)")"
-echo "from files:    $(start_once files2 --zones "$ZDIR")"
-echo "from database: $(start_once db2 --db "$(conn startup)")"
+# Reading alone (before signing), from the log's one-second timestamps.
+span() { grep "$2" "$DATA/start-$1.log" | sed -n '1p;$p' | cut -c12-19 | paste -sd' '; }
+echo "reading (first to last zone read, log time): files $(span files ' loaded: '), database $(span db 'read from the database')"

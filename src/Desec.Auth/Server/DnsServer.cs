@@ -123,18 +123,33 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
 
     private bool InZoneFolder(Desec.Zone.Names.DnsName zone) => _files?.Zones.Any(z => z.Origin == zone) == true;
 
-    /// <summary>The zones of every source; a database zone that the folder also has is not served (checked at start-up).</summary>
+    /// <summary>
+    /// The zones of every source. A zone in both (which stops start-up) can still appear later, by a
+    /// new file or a new row: then the source that served it first keeps it, and the other is logged.
+    /// </summary>
     private List<Desec.Zone.Zones.Zone> AllZones()
     {
-        var zones = new List<Desec.Zone.Zones.Zone>(_files?.Zones ?? []);
-        var fromFiles = zones.Select(z => z.Origin).ToHashSet();
-        foreach (var zone in _database?.Zones ?? [])
+        var zones = new List<Desec.Zone.Zones.Zone>();
+        var fromDatabase = (_database?.Zones ?? []).ToDictionary(z => z.Origin);
+        foreach (var zone in _files?.Zones ?? [])
         {
-            if (fromFiles.Contains(zone.Origin)) { _logger.LogError("zone {Zone} is both in the zone folder and in the database; the file is served", zone.Origin); }
-            else { zones.Add(zone); }
+            if (fromDatabase.ContainsKey(zone.Origin) && _servedFromDatabase.Contains(zone.Origin))
+            {
+                _logger.LogError("zone {Zone} is both in the zone folder and in the database; the database's version stays served", zone.Origin);
+                continue;
+            }
+            if (fromDatabase.Remove(zone.Origin))
+            {
+                _logger.LogError("zone {Zone} is both in the zone folder and in the database; the file's version stays served", zone.Origin);
+            }
+            zones.Add(zone);
         }
+        zones.AddRange(fromDatabase.Values);
+        _servedFromDatabase = [.. fromDatabase.Keys];
         return zones;
     }
+
+    private HashSet<Desec.Zone.Names.DnsName> _servedFromDatabase = [];
 
     /// <summary>The configured policy, with a database zone's policy columns over it.</summary>
     private Desec.Signer.Signing.SigningPolicy PolicyFor(Desec.Zone.Names.DnsName zone)
