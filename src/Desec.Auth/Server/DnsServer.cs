@@ -12,7 +12,7 @@ namespace Desec.Auth.Server;
 
 /// <summary>
 /// The running server: loads the zones, publishes them, opens UDP and TCP on every listen
-/// address, and reloads changed zone files on SIGHUP.
+/// address, reloads changed zone files on SIGHUP, and follows the zone database live.
 /// </summary>
 public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeProvider? clock = null) : IHostedService, IAsyncDisposable
 {
@@ -25,9 +25,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     private readonly CancellationTokenSource _stopping = new();
     private Transfer.Notifier? _notifier;
     private Transfer.Journals _journals = null!;
-    private ZoneFileSource? _files;
-    private DatabaseZoneSource? _database;
-    private volatile bool _serving;
+    private ZoneSources? _sources;
     private SigningService? _signing;
     private PosixSignalRegistration? _hangup;
     private Timer? _refresh;
@@ -38,37 +36,23 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     public IReadOnlyList<IPEndPoint> UdpEndPoints => _udp.Select(l => l.LocalEndPoint).ToList();
     public IReadOnlyList<IPEndPoint> TcpEndPoints => _tcp.Select(l => l.LocalEndPoint).ToList();
 
-    /// <summary>The database source, when zones come from PostgreSQL.</summary>
-    public DatabaseZoneSource? Database => _database;
+    /// <summary>The zone database, when zones come from PostgreSQL.</summary>
+    public DatabaseZoneSource? Database => _sources?.Database;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var endpoints = config.Validate();
         System.IO.Directory.CreateDirectory(config.State);
-        _files = config.ZonesFolder is { } folder ? new ZoneFileSource(folder, _logger) : null;
-        _files?.Reload();
-        _signing = new SigningService(config.State, PolicyFor, _clock, _logger);
-        if (config.Database is { } connectionString)
-        {
-            _database = new DatabaseZoneSource(connectionString, _logger,
-                // At start-up a zone in both sources stops the server (below); later the one already served stays.
-                zone => _serving && InZoneFolder(zone), DatabaseChangedAsync, CheckDatabasePolicy);
-            try { await _database.LoadAllAsync(cancellationToken); }
-            catch (Npgsql.NpgsqlException e) { throw new ConfigException($"database: cannot read the zones: {e.Message}"); }
-            var both = _database.Zones.Select(z => z.Origin).Where(InZoneFolder).ToList();
-            if (both.Count > 0)
-            {
-                throw new ConfigException($"zone {string.Join(", ", both)} is both in the zone folder and in the database; serve each zone from one source");
-            }
-        }
+        _sources = new ZoneSources(config, _logger);
+        _signing = new SigningService(config.State, _sources.PolicyFor, _clock, _logger);
+        await _sources.LoadAsync(DatabaseChangedAsync, cancellationToken);
         // Nothing is served before it is signed, so a restart after long downtime never serves expired signatures.
-        var zones = _signing.Publish(AllZones());
+        var zones = _signing.Publish(_sources.All());
         _notifier = new Transfer.Notifier(_logger);
         _journals = new Transfer.Journals(Path.Combine(config.State, "journal"));
         Publish(zones);
         _logger.LogInformation("{Count} zones served", zones.Count);
-        _serving = true;
-        _database?.Start();
+        _sources.Start();
         // Signatures are refreshed when they reach their refresh point (checked every minute).
         _refresh = new Timer(_ => { if (_signing.NextRefresh() <= _clock.GetUtcNow()) { _ = Task.Run(ReloadAsync); } },
             null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -121,57 +105,13 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         }
     }
 
-    private bool InZoneFolder(Desec.Zone.Names.DnsName zone) => _files?.Zones.Any(z => z.Origin == zone) == true;
-
-    /// <summary>
-    /// The zones of every source. A zone in both (which stops start-up) can still appear later, by a
-    /// new file or a new row: then the source that served it first keeps it, and the other is logged.
-    /// </summary>
-    private List<Desec.Zone.Zones.Zone> AllZones()
-    {
-        var zones = new List<Desec.Zone.Zones.Zone>();
-        var fromDatabase = (_database?.Zones ?? []).ToDictionary(z => z.Origin);
-        foreach (var zone in _files?.Zones ?? [])
-        {
-            if (fromDatabase.ContainsKey(zone.Origin) && _servedFromDatabase.Contains(zone.Origin))
-            {
-                _logger.LogError("zone {Zone} is both in the zone folder and in the database; the database's version stays served", zone.Origin);
-                continue;
-            }
-            if (fromDatabase.Remove(zone.Origin))
-            {
-                _logger.LogError("zone {Zone} is both in the zone folder and in the database; the file's version stays served", zone.Origin);
-            }
-            zones.Add(zone);
-        }
-        zones.AddRange(fromDatabase.Values);
-        _servedFromDatabase = [.. fromDatabase.Keys];
-        return zones;
-    }
-
-    private HashSet<Desec.Zone.Names.DnsName> _servedFromDatabase = [];
-
-    /// <summary>The configured policy, with a database zone's policy columns over it.</summary>
-    private Desec.Signer.Signing.SigningPolicy PolicyFor(Desec.Zone.Names.DnsName zone)
-    {
-        var policy = config.PolicyFor(zone);
-        return _database?.PolicyOf(zone) is { } columns ? columns.ApplyTo(policy, $"zones.{zone}") : policy;
-    }
-
-    private string? CheckDatabasePolicy(Desec.Zone.Names.DnsName zone, SigningConfig columns)
-    {
-        try { columns.ApplyTo(config.PolicyFor(zone), "policy column"); return null; }
-        catch (ConfigException e) { return e.Message; }
-    }
-
     /// <summary>New versions from the database: signed (reusing signatures over what did not change), journaled, NOTIFY sent.</summary>
     private async Task DatabaseChangedAsync()
     {
         await _reloading.WaitAsync();
         try
         {
-            var zones = _signing!.Publish(AllZones());
-            Publish(zones);
+            Publish(_signing!.Publish(_sources!.All()));
         }
         catch (Exception e)
         {
@@ -189,9 +129,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         await _reloading.WaitAsync();
         try
         {
-            if (_files is not null) { _logger.LogInformation("reloading zones from {Directory}", _files.Directory); }
-            _files?.Reload();
-            var zones = _signing!.Publish(AllZones());
+            _sources!.ReloadFiles();
+            var zones = _signing!.Publish(_sources.All());
             Publish(zones);
             _logger.LogInformation("{Count} zones served", zones.Count);
         }
@@ -256,8 +195,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     public async ValueTask DisposeAsync()
     {
         if (!_stopping.IsCancellationRequested) { await _stopping.CancelAsync(); }
-        if (_database is not null) { await _database.DisposeAsync(); }
-        _database = null;
+        if (_sources is not null) { await _sources.DisposeAsync(); }
         _watcher?.Dispose();
         _watcher = null;
         if (_debounce is not null) { await _debounce.DisposeAsync(); }
