@@ -6,7 +6,8 @@
 #
 #   bench/pg-live.sh
 #   ZONES=1000 SAMPLES=300 BACKGROUND=20 STARTUP_ZONES=10000 bench/pg-live.sh
-#   SKIP_STARTUP=1 bench/pg-live.sh
+#   SKIP_STARTUP=1 bench/pg-live.sh          # only the latencies
+#   SKIP_LATENCY=1 DB_FIRST=1 bench/pg-live.sh   # only start-up, the database's start first
 #
 # It starts its own throw-away PostgreSQL cluster (Debian's packages; as the postgres user when run
 # as root) and removes it at the end; everything else lives in bench/.data/pg (git-ignored).
@@ -21,6 +22,8 @@ KNOT_SAMPLES=${KNOT_SAMPLES:-100}
 BACKGROUND=${BACKGROUND:-20}
 STARTUP_ZONES=${STARTUP_ZONES:-10000}
 SKIP_STARTUP=${SKIP_STARTUP:-0}
+SKIP_LATENCY=${SKIP_LATENCY:-0}
+DB_FIRST=${DB_FIRST:-0}
 DATA=${DATA:-$here/.data/pg}
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 AUTH="$root/src/Desec.Auth/bin/Release/net10.0/desec-auth"
@@ -51,6 +54,7 @@ psql_db postgres -c "CREATE DATABASE live" -c "CREATE DATABASE startup"
 "$AUTH" db init --db "$(conn startup)"
 
 # --- (1) and (2): ZONES zones, live updates ---------------------------------------------------
+if [ "$SKIP_LATENCY" != 1 ]; then
 psql_db live <<SQL
 INSERT INTO zones (name) SELECT 'z' || i || '.bench.' FROM generate_series(0, $ZONES - 1) i;
 INSERT INTO records (zone, owner, type, ttl, rdata)
@@ -95,6 +99,7 @@ knot=$("$BENCH" pg-latency "$(conn live)" "$KNOT_PORT" "$KNOT_ZONES" "$KNOT_SAMP
 echo "$knot"
 echo "Knot transfers: $(grep -c 'IXFR, incoming' "$KNOT/knot.log" || true) by IXFR, $(grep -c 'AXFR, incoming' "$KNOT/knot.log" || true) by AXFR"
 for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; pids=()
+fi
 [ "$SKIP_STARTUP" = 1 ] && exit 0
 
 # --- (3) start-up: STARTUP_ZONES zones of 20 RRsets, from files and from the database ------------
@@ -140,8 +145,13 @@ start_once() {
 }
 start_once keys --zones "$ZDIR" >/dev/null   # makes the keys: every measured start has them
 echo "== start-up with $STARTUP_ZONES zones of 20 RRsets (keys present; import took ${import_s%.*} s)"
-echo "from files:    $(start_once files --zones "$ZDIR")"
-echo "from database: $(start_once db --db "$(conn startup)")"
+if [ "$DB_FIRST" = 1 ]; then
+  echo "from database: $(start_once db --db "$(conn startup)")"
+  echo "from files:    $(start_once files --zones "$ZDIR")"
+else
+  echo "from files:    $(start_once files --zones "$ZDIR")"
+  echo "from database: $(start_once db --db "$(conn startup)")"
+fi
 # Reading alone (before signing), from the log's one-second timestamps.
 span() { grep "$2" "$DATA/start-$1.log" | sed -n '1p;$p' | cut -c12-19 | paste -sd' '; }
 echo "reading (first to last zone read, log time): files $(span files ' loaded: '), database $(span db 'read from the database')"
