@@ -40,6 +40,7 @@ public sealed class DatabaseServer : IAsyncDisposable
         catch
         {
             await server.DisposeAsync();
+            try { Directory.Delete(directory, recursive: true); } catch (DirectoryNotFoundException) { }
             throw;
         }
         return new DatabaseServer(directory, server, log);
