@@ -16,10 +16,17 @@ packages=(
   nsd:nsd
   bind9:named
   faketime:faketime
+  # Debian keeps PostgreSQL's programs out of PATH; the tests find them there.
+  'postgresql:/usr/lib/postgresql/*/bin/initdb'
 )
 missing=()
 for pair in "${packages[@]}"; do
-  command -v "${pair#*:}" >/dev/null 2>&1 || missing+=("${pair%%:*}")
+  check="${pair#*:}"
+  if [[ $check == */* ]]; then
+    compgen -G "$check" >/dev/null || missing+=("${pair%%:*}")
+  else
+    command -v "$check" >/dev/null 2>&1 || missing+=("${pair%%:*}")
+  fi
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"

@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "sign" => SignProfile.Run(args[1..]),
     "restart" => RestartProfile.Run(args[1..]),
     "queries" => QueryLoop.Run(args[1..]),
+    "pg-latency" => PgLatency.Run(args[1..]),
     "help" or "-h" or "--help" when args.Length == 1 => Usage(),
     _ => RunBenchmarks(args),
 };
@@ -34,6 +35,7 @@ static int Usage()
           restart FILE ORIGIN STATE  a restart from the signed version in STATE, in timed sections
           queries ZONEFILE ORIGIN QUERYFILE [nsec|nsec3|unsigned] [do|nodo] [COUNT]
                                 answer a dnsperf query file in a loop (no sockets): ns and bytes per query
+          pg-latency CONN PORT ZONES SAMPLES [BACKGROUND_PER_S]  COMMIT -> served on 127.0.0.1:PORT (see bench/pg-live.sh)
           --filter '*ZoneLoad*' BenchmarkDotNet: 1,000,000-record zone load (parse, parse + build)
           --filter '*RecordParse*'  BenchmarkDotNet: DnsName.Parse, RdataCodecs.Parse for A and MX
           --list flat           list every benchmark

@@ -12,6 +12,7 @@ public static class CommandLine
         root.Subcommands.Add(SignCommand.Create(output, error));
         root.Subcommands.Add(KeysCommand.Create(output, error));
         root.Subcommands.Add(ServeCommand.Create(error));
+        root.Subcommands.Add(DbCommand.Create(output, error));
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

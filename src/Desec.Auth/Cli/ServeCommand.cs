@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Desec.Auth.Cli;
 
 /// <summary>
-/// <c>desec-auth serve [--zones DIR] [--listen ADDR:PORT]... [--state DIR] [--config FILE]</c>:
+/// <c>desec-auth serve [--zones DIR] [--db CONN] [--listen ADDR:PORT]... [--state DIR] [--config FILE]</c>:
 /// runs the server until Ctrl-C or SIGTERM; SIGHUP reloads changed zone files.
 /// </summary>
 public static class ServeCommand
@@ -19,7 +19,8 @@ public static class ServeCommand
         var listen = new Option<string[]>("--listen") { Description = "ADDR:PORT for UDP and TCP; repeatable (default: 127.0.0.1:5353 and [::1]:5353)", AllowMultipleArgumentsPerToken = false };
         var state = new Option<string?>("--state") { Description = "folder for keys, serials and journals (default: ./state)" };
         var config = new Option<string?>("--config") { Description = "JSON file with the same settings and more; flags win" };
-        var command = new Command("serve", "serve the zones over UDP and TCP") { zones, listen, state, config };
+        var db = new Option<string?>("--db") { Description = "Npgsql connection string of a zone database (see `db init`); alone or with --zones" };
+        var command = new Command("serve", "serve the zones over UDP and TCP") { zones, listen, state, config, db };
         command.SetAction(async (result, cancel) =>
         {
             ServerConfig settings;
@@ -30,6 +31,7 @@ public static class ServeCommand
                 settings = settings with
                 {
                     Zones = result.GetValue(zones) ?? settings.Zones,
+                    Database = result.GetValue(db) ?? settings.Database,
                     State = result.GetValue(state) ?? settings.State,
                     Listen = listenValues is { Length: > 0 } ? [.. listenValues] : settings.Listen,
                 };
@@ -40,7 +42,16 @@ public static class ServeCommand
                 error.WriteLine($"error: {e.Message}");
                 return 2;
             }
-            await RunAsync(settings, cancel);
+            try
+            {
+                await RunAsync(settings, cancel);
+            }
+            catch (ConfigException e)
+            {
+                // Raised at start-up, e.g. a zone both in the folder and in the database.
+                error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
             return 0;
         });
         return command;

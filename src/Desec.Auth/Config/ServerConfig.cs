@@ -10,7 +10,14 @@ namespace Desec.Auth.Config;
 /// </summary>
 public sealed record ServerConfig
 {
-    public string Zones { get; init; } = "zones";
+    /// <summary>The folder of zone files; unset means <c>zones</c>, or none when a database is given.</summary>
+    public string? Zones { get; init; }
+
+    /// <summary>An Npgsql connection string: zones are also read from this PostgreSQL database, live.</summary>
+    public string? Database { get; init; }
+
+    /// <summary>The zone folder to read, or null when zones come only from the database.</summary>
+    public string? ZonesFolder => Zones ?? (Database is null ? "zones" : null);
     public List<string> Listen { get; init; } = ["127.0.0.1:5353", "[::1]:5353"];
     public string State { get; init; } = "state";
     public ushort MaxUdpPayload { get; init; } = 1232;
@@ -212,6 +219,11 @@ public sealed record ServerConfig
         if (UdpSocketsPerAddress < 0) { throw new ConfigException($"udp-sockets-per-address {UdpSocketsPerAddress} is negative"); }
         if (Nsid is { Length: > 128 }) { throw new ConfigException("nsid is longer than 128 characters"); }
         if (Listen.Count == 0) { throw new ConfigException("listen has no address"); }
+        if (Database is not null)
+        {
+            try { _ = new Npgsql.NpgsqlConnectionStringBuilder(Database); }
+            catch (ArgumentException e) { throw new ConfigException($"database: not a connection string: {e.Message}"); }
+        }
         Signing.ApplyTo(new Desec.Signer.Signing.SigningPolicy(), "signing");
         foreach (var (name, config) in ZoneSigning)
         {

@@ -12,7 +12,7 @@ namespace Desec.Auth.Server;
 
 /// <summary>
 /// The running server: loads the zones, publishes them, opens UDP and TCP on every listen
-/// address, and reloads changed zone files on SIGHUP.
+/// address, reloads changed zone files on SIGHUP, and follows the zone database live.
 /// </summary>
 public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeProvider? clock = null) : IHostedService, IAsyncDisposable
 {
@@ -26,7 +26,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     private Transfer.Notifier? _notifier;
     private Transfer.Journals _journals = null!;
     private Desec.Auth.Tsig.TsigKeyring _keyring = Desec.Auth.Tsig.TsigKeyring.Empty;
-    private ZoneFileSource? _files;
+    private ZoneSources? _sources;
     private SigningService? _signing;
     private PosixSignalRegistration? _hangup;
     private Timer? _refresh;
@@ -37,19 +37,24 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     public IReadOnlyList<IPEndPoint> UdpEndPoints => _udp.Select(l => l.LocalEndPoint).ToList();
     public IReadOnlyList<IPEndPoint> TcpEndPoints => _tcp.Select(l => l.LocalEndPoint).ToList();
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The zone database, when zones come from PostgreSQL.</summary>
+    public DatabaseZoneSource? Database => _sources?.Database;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var endpoints = config.Validate();
         System.IO.Directory.CreateDirectory(config.State);
-        _files = new ZoneFileSource(config.Zones, _logger);
-        _signing = new SigningService(config.State, config.PolicyFor, _clock, _logger);
+        _sources = new ZoneSources(config, _logger);
+        _signing = new SigningService(config.State, _sources.PolicyFor, _clock, _logger);
+        await _sources.LoadAsync(DatabaseChangedAsync, cancellationToken);
         // Nothing is served before it is signed, so a restart after long downtime never serves expired signatures.
-        var zones = _signing.Publish(_files.Reload());
+        var zones = _signing.Publish(_sources.All());
         _notifier = new Transfer.Notifier(_logger, _clock);
         _keyring = config.TsigKeyring();
         _journals = new Transfer.Journals(Path.Combine(config.State, "journal"), config.JournalLimitsFor, _clock);
         Publish(zones, notify: false);
         _logger.LogInformation("{Count} zones served", zones.Count);
+        _sources.Start();
         // Signatures are refreshed when they reach their refresh point (checked every minute).
         _refresh = new Timer(_ => { if (_signing.NextRefresh() <= _clock.GetUtcNow()) { _ = Task.Run(ReloadAsync); } },
             null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -82,11 +87,11 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         }
         // NOTIFY (RFC 1996) only now that the listeners are open: a secondary asks for the zone at once.
         foreach (var zone in _store.Current.Zones) { Notify(zone); }
-        if (config.WatchZones && System.IO.Directory.Exists(config.Zones))
+        if (config.WatchZones && config.ZonesFolder is { } watched && System.IO.Directory.Exists(watched))
         {
             // Editors write files in several steps; reload once things have been quiet for half a second.
             _debounce = new Timer(_ => _ = Task.Run(ReloadAsync));
-            _watcher = new FileSystemWatcher(config.Zones, "*.zone") { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            _watcher = new FileSystemWatcher(watched, "*.zone") { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
             FileSystemEventHandler changed = (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
             _watcher.Changed += changed;
             _watcher.Created += changed;
@@ -102,7 +107,24 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
                 _ = Task.Run(ReloadAsync);
             });
         }
-        return Task.CompletedTask;
+    }
+
+    /// <summary>New versions from the database: signed (reusing signatures over what did not change), journaled, NOTIFY sent.</summary>
+    private async Task DatabaseChangedAsync()
+    {
+        await _reloading.WaitAsync();
+        try
+        {
+            Publish(_signing!.Publish(_sources!.All()));
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "publishing database changes failed; the zones served stay as they were");
+        }
+        finally
+        {
+            _reloading.Release();
+        }
     }
 
     /// <summary>Re-reads changed zone files and publishes the new set atomically.</summary>
@@ -111,8 +133,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         await _reloading.WaitAsync();
         try
         {
-            _logger.LogInformation("reloading zones from {Directory}", config.Zones);
-            var zones = _signing!.Publish(_files!.Reload());
+            _sources!.ReloadFiles();
+            var zones = _signing!.Publish(_sources.All());
             Publish(zones);
             _logger.LogInformation("{Count} zones served", zones.Count);
         }
@@ -185,6 +207,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     public async ValueTask DisposeAsync()
     {
         if (!_stopping.IsCancellationRequested) { await _stopping.CancelAsync(); }
+        if (_sources is not null) { await _sources.DisposeAsync(); }
         _watcher?.Dispose();
         _watcher = null;
         if (_debounce is not null) { await _debounce.DisposeAsync(); }

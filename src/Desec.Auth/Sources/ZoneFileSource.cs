@@ -12,13 +12,18 @@ namespace Desec.Auth.Sources;
 /// <see cref="Reload"/> reads only files that changed; a file that fails to load leaves the
 /// version already served in place.
 /// </summary>
-public sealed class ZoneFileSource(string directory, ILogger logger)
+public sealed class ZoneFileSource(string directory, ILogger logger) : IZoneSource
 {
     private sealed record Loaded(DateTime Modified, long Size, ZoneData Zone);
 
     private readonly Dictionary<string, Loaded> _files = new(StringComparer.Ordinal);
 
     public string Directory { get; } = directory;
+
+    public string Name => $"zone folder {Directory}";
+
+    /// <summary>What the last <see cref="Reload"/> returned.</summary>
+    public IReadOnlyList<ZoneData> Zones { get; private set; } = [];
 
     /// <summary>
     /// Reads new and changed files and forgets removed ones. Returns every zone to serve now:
@@ -56,6 +61,7 @@ public sealed class ZoneFileSource(string directory, ILogger logger)
             }
             zones.Add(loaded.Zone);
         }
+        Zones = zones;
         return zones;
     }
 

@@ -1,0 +1,101 @@
+using Desec.Auth.Config;
+using Desec.Signer.Signing;
+using Desec.Zone.Names;
+using Microsoft.Extensions.Logging;
+using ZoneData = Desec.Zone.Zones.Zone;
+
+namespace Desec.Auth.Sources;
+
+/// <summary>
+/// The server's zone sources together: the zone folder and/or the PostgreSQL database. A zone in
+/// both stops start-up; one that appears in the other source later stays with the source that
+/// served it first (the other is logged, and refused into <c>zone_errors</c> when it is the database's).
+/// </summary>
+public sealed class ZoneSources(ServerConfig config, ILogger logger) : IAsyncDisposable
+{
+    private HashSet<DnsName> _servedFromDatabase = [];
+    private volatile bool _started;
+
+    public ZoneFileSource? Files { get; } = config.ZonesFolder is { } folder ? new ZoneFileSource(folder, logger) : null;
+    public DatabaseZoneSource? Database { get; private set; }
+
+    /// <summary>Reads every source once. <paramref name="databaseChanged"/> is called on each later change in the database.</summary>
+    public async Task LoadAsync(Func<Task> databaseChanged, CancellationToken cancel)
+    {
+        Files?.Reload();
+        if (config.Database is not { } connectionString) { return; }
+        Database = new DatabaseZoneSource(connectionString, logger, zone => _started && InZoneFolder(zone), databaseChanged, CheckPolicy);
+        try { await Database.LoadAllAsync(cancel); }
+        catch (Npgsql.NpgsqlException e) { throw new ConfigException($"database: cannot read the zones: {e.Message}"); }
+        var both = Database.Zones.Select(z => z.Origin).Where(InZoneFolder).ToList();
+        if (both.Count > 0)
+        {
+            throw new ConfigException($"zone {string.Join(", ", both)} is both in the zone folder and in the database; serve each zone from one source");
+        }
+    }
+
+    /// <summary>Starts following the database live (after the first version of every zone is served).</summary>
+    public void Start()
+    {
+        _started = true;
+        Database?.Start();
+    }
+
+    /// <summary>Re-reads changed zone files (SIGHUP, the folder watch, signature refresh).</summary>
+    public void ReloadFiles()
+    {
+        if (Files is null) { return; }
+        logger.LogInformation("reloading zones from {Directory}", Files.Directory);
+        Files.Reload();
+    }
+
+    /// <summary>The zones of every source, the last good version of each.</summary>
+    public List<ZoneData> All()
+    {
+        var zones = new List<ZoneData>();
+        var fromDatabase = (Database?.Zones ?? []).ToDictionary(z => z.Origin);
+        foreach (var zone in Files?.Zones ?? [])
+        {
+            if (fromDatabase.ContainsKey(zone.Origin) && _servedFromDatabase.Contains(zone.Origin))
+            {
+                logger.LogError("zone {Zone} is both in the zone folder and in the database; the database's version stays served", zone.Origin);
+                continue;
+            }
+            if (fromDatabase.Remove(zone.Origin))
+            {
+                logger.LogError("zone {Zone} is both in the zone folder and in the database; the file's version stays served", zone.Origin);
+            }
+            zones.Add(zone);
+        }
+        zones.AddRange(fromDatabase.Values);
+        _servedFromDatabase = [.. fromDatabase.Keys];
+        return zones;
+    }
+
+    /// <summary>The configured policy, with a database zone's policy columns over it.</summary>
+    public SigningPolicy PolicyFor(DnsName zone)
+    {
+        var policy = config.PolicyFor(zone);
+        return Database?.PolicyOf(zone) is { } columns ? columns.ApplyTo(policy, $"zones.{zone}") : policy;
+    }
+
+    private bool InZoneFolder(DnsName zone) => Files?.Zones.Any(z => z.Origin == zone) == true;
+
+    private string? CheckPolicy(DnsName zone, SigningConfig columns)
+    {
+        try
+        {
+            columns.ApplyTo(config.PolicyFor(zone), "policy column");
+            return null;
+        }
+        catch (ConfigException e)
+        {
+            return e.Message;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Database is not null) { await Database.DisposeAsync(); }
+    }
+}
