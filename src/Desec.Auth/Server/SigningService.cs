@@ -31,7 +31,7 @@ public sealed class SigningService
     private readonly SignedZoneStore _stored;
     private readonly SignedZoneWriter _writer;
     private readonly Dictionary<DnsName, Entry> _current = [];
-    private Dictionary<DnsName, ServedZone> _restored = [];
+    private System.Collections.Concurrent.ConcurrentDictionary<DnsName, ServedZone> _restored = [];
     private readonly Lock _lock = new();
 
     public SigningService(string stateDirectory, Func<DnsName, SigningPolicy> policyOf, TimeProvider clock, ILogger logger)
@@ -51,22 +51,32 @@ public sealed class SigningService
         lock (_lock)
         {
             _restored = [];
-            var served = new List<ServedZone>();
-            foreach (var zone in zones)
+            _keys.Rescan(); // keys an operator added or removed since the last reload
+            var now = _clock.GetUtcNow();
+            var entries = zones.Select(zone => _current.GetValueOrDefault(zone.Origin)).ToArray();
+            var results = new ServedZone?[zones.Count];
+            // Zones are independent: a server with thousands of small zones signs (or checks the
+            // stored versions of) several at once, where one zone alone would leave cores idle.
+            Parallel.For(0, zones.Count, i =>
             {
-                if (_current.TryGetValue(zone.Origin, out var entry) && ReferenceEquals(entry.Unsigned, zone)
-                    && entry.Served.Signed is { } signed && signed.RefreshAt > _clock.GetUtcNow())
+                var zone = zones[i];
+                var entry = entries[i];
+                if (entry is not null && ReferenceEquals(entry.Unsigned, zone) && entry.Served.Signed is { } signed && signed.RefreshAt > now)
                 {
-                    served.Add(entry.Served);
-                    continue;
+                    results[i] = entry.Served;
+                    return;
                 }
-                var result = entry is null ? FirstVersion(zone) : Sign(zone, entry.Served.Signed);
-                if (result is not null)
+                results[i] = entry is null ? FirstVersion(zone) : Sign(zone, entry.Served.Signed);
+            });
+            var served = new List<ServedZone>(zones.Count);
+            for (int i = 0; i < zones.Count; i++)
+            {
+                if (results[i] is { } result)
                 {
-                    _current[zone.Origin] = new Entry(zone, result);
+                    if (!ReferenceEquals(result, entries[i]?.Served)) { _current[zones[i].Origin] = new Entry(zones[i], result); }
                     served.Add(result);
                 }
-                else if (entry is not null)
+                else if (entries[i] is { } entry)
                 {
                     served.Add(entry.Served);
                 }

@@ -17,7 +17,12 @@ namespace Desec.Signer.Keys;
 public sealed class KeyStore
 {
     private readonly Lock _gate = new();
+    private readonly Lock[] _zoneLocks = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
     private readonly TimeProvider _clock;
+    // Key file base names per zone (lower-case zone text), from one scan of the folder: a server
+    // with 10,000 zones would otherwise list 20,000 files for every zone it loads. Keys saved here
+    // go into it as they are written; keys an operator adds are seen after Rescan (each reload).
+    private Dictionary<string, SortedSet<string>>? _index;
 
     public KeyStore(string directory, TimeProvider? clock = null)
     {
@@ -37,7 +42,8 @@ public sealed class KeyStore
     /// </summary>
     public IReadOnlyList<DnssecKey> LoadOrCreate(DnsName zone, DnssecAlgorithm algorithm)
     {
-        lock (_gate)
+        // Per zone (a slot of zones), so that zones loaded in parallel make their keys in parallel.
+        lock (_zoneLocks[(zone.GetHashCode() & int.MaxValue) % _zoneLocks.Length])
         {
             var keys = Load(zone);
             if (keys.Count > 0) { return keys; }
@@ -56,22 +62,40 @@ public sealed class KeyStore
     public IReadOnlyList<DnssecKey> Load(DnsName zone)
     {
         if (!System.IO.Directory.Exists(Directory)) { return []; }
-        string zoneText = BindKeyFileName.ZoneText(zone);
-        var baseNames = new SortedSet<string>(StringComparer.Ordinal);
+        string[] baseNames;
+        lock (_gate)
+        {
+            if (!Index().TryGetValue(BindKeyFileName.ZoneText(zone), out var names)) { return []; }
+            baseNames = [.. names];
+        }
+        var loaded = baseNames.Select(name => ReadPair(zone, name)).ToList();
+        return AssignRoles(zone, loaded);
+    }
+
+    /// <summary>Makes the next look-up read the folder again (keys added or removed from outside).</summary>
+    public void Rescan()
+    {
+        lock (_gate) { _index = null; }
+    }
+
+    private Dictionary<string, SortedSet<string>> Index()
+    {
+        if (_index is not null) { return _index; }
+        var index = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (string path in System.IO.Directory.EnumerateFiles(Directory, "K*"))
         {
             string fileName = Path.GetFileName(path);
             string extension = Path.GetExtension(fileName);
             if (extension is not (BindKeyFileName.PublicExtension or BindKeyFileName.PrivateExtension)) { continue; }
             string baseName = fileName[..^extension.Length];
-            if (BindKeyFileName.TryParse(baseName, out string fileZone, out _, out _)
-                && string.Equals(fileZone, zoneText, StringComparison.OrdinalIgnoreCase))
+            if (BindKeyFileName.TryParse(baseName, out string fileZone, out _, out _))
             {
-                baseNames.Add(baseName);
+                if (!index.TryGetValue(fileZone, out var names)) { index[fileZone] = names = new SortedSet<string>(StringComparer.Ordinal); }
+                names.Add(baseName);
             }
         }
-        var loaded = baseNames.Select(name => ReadPair(zone, name)).ToList();
-        return AssignRoles(zone, loaded);
+        _index = index;
+        return index;
     }
 
     /// <summary>Writes the key's .key and .private files; refuses to replace files already there.</summary>
@@ -93,6 +117,15 @@ public sealed class KeyStore
             privateTemporary = null;
             File.Move(publicTemporary, publicPath);
             AtomicFile.FlushDirectory(Directory);
+            lock (_gate)
+            {
+                if (_index is { } index)
+                {
+                    string zoneText = BindKeyFileName.ZoneText(key.Zone);
+                    if (!index.TryGetValue(zoneText, out var names)) { index[zoneText] = names = new SortedSet<string>(StringComparer.Ordinal); }
+                    names.Add(key.FileBaseName);
+                }
+            }
         }
         finally
         {

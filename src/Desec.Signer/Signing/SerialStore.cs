@@ -10,7 +10,9 @@ namespace Desec.Signer.Signing;
 /// </summary>
 public sealed class SerialStore(string directory)
 {
-    private readonly Lock _lock = new();
+    // One lock per slot of zones rather than one for all: zones are signed in parallel, and each
+    // serial write waits for the disk (it is flushed), so one lock would queue them all.
+    private readonly Lock[] _locks = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
 
     private string PathOf(DnsName zone) => Path.Combine(directory, "serials", zone.ToString().ToLowerInvariant() + "serial");
 
@@ -25,7 +27,7 @@ public sealed class SerialStore(string directory)
     /// <summary>Chooses and records the serial of a new version.</summary>
     public uint Next(DnsName zone, uint sourceSerial)
     {
-        lock (_lock)
+        lock (_locks[(zone.GetHashCode() & int.MaxValue) % _locks.Length])
         {
             uint? last = LastPublished(zone);
             uint next = last is { } previous && !SerialArithmetic.IsGreater(sourceSerial, previous)

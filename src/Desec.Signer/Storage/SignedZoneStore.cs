@@ -34,7 +34,7 @@ public sealed record StoredVersion(StoredFit Fit, SignedZone? Zone, string Reaso
 public sealed class SignedZoneStore(string directory)
 {
     /// <summary>Signatures checked with the key on load besides the apex DNSKEY's (a random sample).</summary>
-    public const int SampleSize = 32;
+    public const int SampleSize = 8;
 
     public string Directory { get; } = directory;
 

@@ -87,6 +87,39 @@ public class KeyStoreTests
     }
 
     [Fact]
+    public void A_key_added_from_outside_is_seen_after_a_rescan()
+    {
+        // The folder is indexed once (a server with many zones must not list it per zone);
+        // keys an operator drops in while the server runs count from the next reload (Rescan).
+        using var folder = new TempDirectory();
+        var store = new KeyStore(folder.Path);
+        var own = store.LoadOrCreate(Zone, DnssecAlgorithm.EcdsaP256Sha256)[0];
+        var other = DnsName.Parse("other.example.");
+        Assert.Empty(store.Load(other));
+        var operatorKey = KeyGenerator.Generate(other, DnssecAlgorithm.Ed25519, DnskeyRdata.KskFlags);
+        new KeyStore(folder.Path).Save(operatorKey);
+        store.Rescan();
+        Assert.Equal(operatorKey.KeyTag, Assert.Single(store.Load(other)).KeyTag);
+        Assert.Equal(own.KeyTag, Assert.Single(store.Load(Zone)).KeyTag);
+    }
+
+    [Fact]
+    public void Keys_of_many_zones_made_in_parallel_are_each_found()
+    {
+        using var folder = new TempDirectory();
+        var store = new KeyStore(folder.Path);
+        var zones = Enumerable.Range(0, 200).Select(i => DnsName.Parse($"z{i}.example.")).ToArray();
+        var made = new DnssecKey[zones.Length];
+        Parallel.For(0, zones.Length, i => made[i] = Assert.Single(store.LoadOrCreate(zones[i], DnssecAlgorithm.EcdsaP256Sha256)));
+        var fresh = new KeyStore(folder.Path);
+        for (int i = 0; i < zones.Length; i++)
+        {
+            Assert.Equal(made[i].KeyTag, Assert.Single(store.Load(zones[i])).KeyTag);
+            Assert.Equal(made[i].KeyTag, Assert.Single(fresh.Load(zones[i])).KeyTag);
+        }
+    }
+
+    [Fact]
     public void Saving_over_an_existing_key_is_refused()
     {
         using var folder = new TempDirectory();
@@ -112,6 +145,7 @@ public class KeyStoreTests
 
     private static void AssertLoadFails(KeyStore store, string path, string expected)
     {
+        store.Rescan(); // the files were changed from outside, as the server sees them at its next reload
         var e = Assert.Throws<KeyFileException>(() => store.LoadOrCreate(Zone, DnssecAlgorithm.EcdsaP256Sha256));
         Assert.Equal(path, e.Path);
         Assert.Contains(expected, e.Reason);
