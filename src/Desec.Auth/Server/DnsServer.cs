@@ -54,6 +54,9 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         _journals = new Transfer.Journals(Path.Combine(config.State, "journal"), config.JournalLimitsFor, _clock);
         Publish(zones, notify: false);
         _logger.LogInformation("{Count} zones served", zones.Count);
+        // Loading and signing leave garbage several times the size of what is served; hand it back
+        // to the system once, before the listeners open (a blocking collection costs no answers here).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         _sources.Start();
         // Signatures are refreshed when they reach their refresh point (checked every minute).
         _refresh = new Timer(_ => { if (_signing.NextRefresh() <= _clock.GetUtcNow()) { _ = Task.Run(ReloadAsync); } },

@@ -55,7 +55,7 @@ public sealed class SignedZoneWriter(SignedZoneStore store, TimeProvider clock, 
                 if (_pending.Count == 0)
                 {
                     _draining = false;
-                    return;
+                    break;
                 }
                 var origin = _pending.Keys.First();
                 next = _pending[origin];
@@ -73,6 +73,17 @@ public sealed class SignedZoneWriter(SignedZoneStore store, TimeProvider clock, 
                 // Whatever went wrong, the served version is unaffected and later versions are still written.
                 logger.LogError("zone {Zone}: cannot store the signed version: {Error}; a restart will sign it again", next.Zone.Zone.Origin, e.Message);
             }
+            Interlocked.Add(ref _writtenRecords, next.Zone.Zone.RecordCount);
+        }
+        // Signing and writing a large zone leave a heap far bigger than what is served (the old
+        // version, the file's bytes); the runtime keeps that memory committed unless asked. After a
+        // large burst, one compacting collection hands it back to the system (RSS after load).
+        if (Interlocked.Read(ref _writtenRecords) >= TrimAfterRecords && Interlocked.Exchange(ref _writtenRecords, 0) >= TrimAfterRecords)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
+
+    private const long TrimAfterRecords = 100_000;
+    private long _writtenRecords;
 }
