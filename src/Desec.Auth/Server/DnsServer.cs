@@ -62,6 +62,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         _refresh = new Timer(_ => { if (_signing.NextRefresh() <= _clock.GetUtcNow()) { _ = Task.Run(ReloadAsync); } },
             null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
+        StartReloadTriggers();
+
         var options = new AnswerOptions
         {
             MaxUdpPayload = config.MaxUdpPayload,
@@ -90,6 +92,15 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         }
         // NOTIFY (RFC 1996) only now that the listeners are open: a secondary asks for the zone at once.
         foreach (var zone in _store.Current.Zones) { Notify(zone); }
+    }
+
+    /// <summary>
+    /// SIGHUP and (by policy) changes in the zone folder start a reload. Both are set up before the
+    /// listeners open and "listening on" is logged, so that a change or a signal sent as soon as the
+    /// server answers is never lost (nor a SIGHUP taken with its default action, ending the process).
+    /// </summary>
+    private void StartReloadTriggers()
+    {
         if (config.WatchZones && config.ZonesFolder is { } watched && System.IO.Directory.Exists(watched))
         {
             // Editors write files in several steps; reload once things have been quiet for half a second.

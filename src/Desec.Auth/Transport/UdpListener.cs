@@ -63,6 +63,14 @@ public sealed class UdpListener : IAsyncDisposable
     /// </summary>
     private void BatchLoop(Socket socket)
     {
+        // A listener stopped right after it started closes the socket under this thread, maybe
+        // before the first receive: that ends the loop, it must not end the process.
+        try { ReceiveBatches(socket); }
+        catch (ObjectDisposedException) { }
+    }
+
+    private void ReceiveBatches(Socket socket)
+    {
         socket.ReceiveTimeout = 1000;
         using var batch = new UdpBatch(socket);
         while (!_stopping)
