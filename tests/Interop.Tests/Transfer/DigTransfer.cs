@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace Interop.Tests.Transfer;
+
+/// <summary>
+/// AXFR and IXFR of example.com. with dig, one record per line with single spaces, and the
+/// RFC 1995 §4 difference form taken apart.
+/// </summary>
+internal static class DigTransfer
+{
+    public static List<string> Run(int port, string type)
+    {
+        var r = ExternalTool.Run("dig", ["@127.0.0.1", "-p", port.ToString(), "+tries=1", "+time=10", "+noall", "+answer", "example.com.", type]);
+        return r.Output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith(';')).Select(l => Regex.Replace(l.Trim(), @"\s+", " ")).ToList();
+    }
+
+    public static uint SerialOf(string soaLine) => uint.Parse(soaLine.Split(' ')[6]);
+
+    public static bool IsSoa(string line) => line.Split(' ')[3] == "SOA";
+
+    /// <summary>
+    /// Checks the framing SOA(new), SOA(old), deletions, SOA(new), additions, SOA(new) (RFC 1995 §4)
+    /// and returns the deletions and the additions.
+    /// </summary>
+    public static (List<string> Removed, List<string> Added) Difference(List<string> ixfr, uint from, uint to)
+    {
+        Assert.Equal(to, SerialOf(ixfr[0]));
+        Assert.Equal(from, SerialOf(ixfr[1]));
+        int middle = ixfr.FindIndex(2, IsSoa);
+        Assert.True(middle > 1, string.Join("\n", ixfr));
+        Assert.Equal(to, SerialOf(ixfr[middle]));
+        Assert.Equal(to, SerialOf(ixfr[^1]));
+        return (ixfr[2..middle], ixfr[(middle + 1)..^1]);
+    }
+}
