@@ -76,10 +76,11 @@ wait_for() {
 
 serial_of() { kdig @127.0.0.1 -p "$1" +short +retry=0 +time=2 "$ORIGIN" SOA | awk '{print $3}'; }
 
-start_secondary() { # PRIMARY_PORT DIR PORT
-    local primary=$1 dir=$2 port=$3
-    mkdir -p "$dir" "$dir/db"
-    cat >"$dir/knot.conf" <<EOF
+# The part of knot.conf that the secondary and the Knot primary share: where it listens and keeps
+# its files, logging, and the TSIG key.
+knot_conf_head() { # DIR PORT
+    local dir=$1 port=$2
+    cat <<EOF
 server:
     listen: 127.0.0.1@$port
     rundir: $dir
@@ -93,6 +94,13 @@ key:
   - id: $KEY_NAME
     algorithm: hmac-sha256
     secret: $KEY_SECRET
+EOF
+}
+
+start_secondary() { # PRIMARY_PORT DIR PORT
+    local primary=$1 dir=$2 port=$3
+    mkdir -p "$dir" "$dir/db"
+    { knot_conf_head "$dir" "$port"; cat <<EOF
 remote:
   - id: primary
     address: 127.0.0.1@$primary
@@ -111,6 +119,7 @@ zone:
     zonefile-load: none
     journal-content: none
 EOF
+    } >"$dir/knot.conf"
     knotd -c "$dir/knot.conf" >"$dir/log" 2>&1 &
     pids+=($!)
 }
@@ -137,20 +146,7 @@ start_knot() { # DIR PORT SECONDARY_PORT
     local dir=$1 port=$2 secondary=$3
     mkdir -p "$dir/zones" "$dir/db"
     cp "$ZONE_DIR/bench.test.zone" "$dir/zones/bench.test.zone"
-    cat >"$dir/knot.conf" <<EOF
-server:
-    listen: 127.0.0.1@$port
-    rundir: $dir
-    user: root:root
-database:
-    storage: $dir/db
-log:
-  - target: stderr
-    any: info
-key:
-  - id: $KEY_NAME
-    algorithm: hmac-sha256
-    secret: $KEY_SECRET
+    { knot_conf_head "$dir" "$port"; cat <<EOF
 remote:
   - id: secondary
     address: 127.0.0.1@$secondary
@@ -181,6 +177,7 @@ zone:
     notify: secondary
     acl: [transfer, transfer_with_key]
 EOF
+    } >"$dir/knot.conf"
     knotd -c "$dir/knot.conf" >"$dir/log" 2>&1 &
     primary_pid=$!
     pids+=($primary_pid)
