@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Desec.Signer.Denial;
 using Desec.Signer.Keys;
@@ -28,17 +27,8 @@ internal static class RestartProfile
         var origin = DnsName.Parse(args[1]);
         string state = args[2];
         var policy = new SigningPolicy();
-        var sections = new List<(string Name, double Ms, double CpuMs)>();
-        using var self = Process.GetCurrentProcess();
-        var clock = Stopwatch.StartNew();
-        var cpu = self.TotalProcessorTime;
-        void Section(string name)
-        {
-            self.Refresh();
-            sections.Add((name, clock.Elapsed.TotalMilliseconds, (self.TotalProcessorTime - cpu).TotalMilliseconds));
-            cpu = self.TotalProcessorTime;
-            clock.Restart();
-        }
+        using var timer = new SectionTimer();
+        void Section(string name) => timer.Section(name);
 
         var parsed = ZoneFileParser.ParseFile(args[0], origin);
         if (!parsed.Success) { Console.Error.WriteLine(parsed.Errors[0].Message); return 1; }
@@ -68,10 +58,9 @@ internal static class RestartProfile
         Section("(  Nsec3ChainBuilder.Build)");
         GC.KeepAlive(restored);
 
-        Console.WriteLine($"{"section",-50} {"wall ms",9} {"CPU ms",9}");
-        foreach (var (name, ms, cpuMs) in sections) { Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-50} {ms,9:F0} {cpuMs,9:F0}")); }
+        timer.Print();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"records={file.Records.Count} peak_ws_mb={self.PeakWorkingSet64 >> 20} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)}"));
+            $"records={file.Records.Count} peak_ws_mb={timer.PeakWorkingSet >> 20} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)}"));
         return 0;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Desec.Signer.Keys;
@@ -28,18 +27,8 @@ internal static class SignProfile
         var denial = args.Length >= 3 && args[2] == "nsec" ? DenialMode.Nsec : DenialMode.Nsec3;
         string state = args.Length == 4 ? args[3] : Path.Combine(Path.GetTempPath(), "desec-bench-sign-state");
         var policy = new SigningPolicy { Denial = denial };
-        // Wall and CPU time per section: on a busy machine the CPU time is the steadier figure.
-        var sections = new List<(string Name, double Ms, double CpuMs)>();
-        using var self = Process.GetCurrentProcess();
-        var clock = Stopwatch.StartNew();
-        var cpu = self.TotalProcessorTime;
-        void Section(string name)
-        {
-            self.Refresh();
-            sections.Add((name, clock.Elapsed.TotalMilliseconds, (self.TotalProcessorTime - cpu).TotalMilliseconds));
-            cpu = self.TotalProcessorTime;
-            clock.Restart();
-        }
+        using var timer = new SectionTimer();
+        void Section(string name) => timer.Section(name);
 
         var parsed = ZoneFileParser.ParseFile(args[0], origin);
         if (!parsed.Success) { Console.Error.WriteLine(parsed.Errors[0].Message); return 1; }
@@ -84,10 +73,9 @@ internal static class SignProfile
         var data = new byte[200];
         for (int i = 0; i < 20000; i++) { signer.SigningKey.Sign(data); }
         Section("SigningKey.Sign x20000 (200 octets), one thread");
-        Console.WriteLine($"{"section",-50} {"wall ms",9} {"CPU ms",9}");
-        foreach (var (name, ms, cpuMs) in sections) { Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-50} {ms,9:F0} {cpuMs,9:F0}")); }
+        timer.Print();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"records={records} text_mb={bytes >> 20} signer={signer} peak_ws_mb={self.PeakWorkingSet64 >> 20} gc0={GC.CollectionCount(0)} gc2={GC.CollectionCount(2)}"));
+            $"records={records} text_mb={bytes >> 20} signer={signer} peak_ws_mb={timer.PeakWorkingSet >> 20} gc0={GC.CollectionCount(0)} gc2={GC.CollectionCount(2)}"));
         return 0;
     }
 }
