@@ -23,6 +23,7 @@ public sealed class KeyStore
     // with 10,000 zones would otherwise list 20,000 files for every zone it loads. Keys saved here
     // go into it as they are written; keys an operator adds are seen after Rescan (each reload).
     private Dictionary<string, SortedSet<string>>? _index;
+    private DateTime _scannedFolderTime;
 
     public KeyStore(string directory, TimeProvider? clock = null)
     {
@@ -72,15 +73,27 @@ public sealed class KeyStore
         return AssignRoles(zone, loaded);
     }
 
-    /// <summary>Makes the next look-up read the folder again (keys added or removed from outside).</summary>
+    /// <summary>
+    /// Makes the next look-up read the folder again when it changed since it was read (keys added or
+    /// removed from outside, or saved here since). The server calls this at every publish, live
+    /// database changes included, so an unchanged folder is not listed again.
+    /// </summary>
     public void Rescan()
     {
-        lock (_gate) { _index = null; }
+        lock (_gate)
+        {
+            if (System.IO.Directory.GetLastWriteTimeUtc(Directory) != _scannedFolderTime) { _index = null; }
+        }
     }
 
     private Dictionary<string, SortedSet<string>> Index()
     {
         if (_index is not null) { return _index; }
+        // The folder's time is taken before it is listed, so that a change during the listing is
+        // caught by the next Rescan. File times move in coarse clock ticks: a folder changed within
+        // the last second could change again unseen within the same tick, so it is listed again next time.
+        var folderTime = System.IO.Directory.GetLastWriteTimeUtc(Directory);
+        _scannedFolderTime = DateTime.UtcNow - folderTime < TimeSpan.FromSeconds(1) ? DateTime.MinValue : folderTime;
         var index = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (string path in System.IO.Directory.EnumerateFiles(Directory, "K*"))
         {
