@@ -14,6 +14,14 @@ internal static class DigTransfer
         return r.Output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith(';')).Select(l => Regex.Replace(l.Trim(), @"\s+", " ")).ToList();
     }
 
+    /// <summary>The serial of <paramref name="zone"/> that the server on <paramref name="port"/> answers with; 0 when it does not answer.</summary>
+    public static uint ServedSerial(int port, string zone)
+    {
+        var r = ExternalTool.Run("dig", ["@127.0.0.1", "-p", port.ToString(), "+norec", "+short", "+tries=1", "+time=2", zone, "SOA"]);
+        var match = Regex.Match(r.Output, @"^\S+ \S+ (\d+) ", RegexOptions.Multiline);
+        return match.Success ? uint.Parse(match.Groups[1].Value) : 0;
+    }
+
     public static uint SerialOf(string soaLine) => uint.Parse(soaLine.Split(' ')[6]);
 
     public static bool IsSoa(string line) => line.Split(' ')[3] == "SOA";

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Interop.Tests.Dnssec;
 using Interop.Tests.Serving;
 
@@ -23,12 +22,7 @@ public sealed class SecondaryTests : IDisposable
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 
-    private static uint Serial(int port, string zone)
-    {
-        var r = ExternalTool.Run("dig", ["@127.0.0.1", "-p", port.ToString(), "+norec", "+short", "+tries=1", "+time=2", zone, "SOA"]);
-        var match = Regex.Match(r.Output, @"^\S+ \S+ (\d+) ", RegexOptions.Multiline);
-        return match.Success ? uint.Parse(match.Groups[1].Value) : 0;
-    }
+    private static uint Serial(int port, string zone) => DigTransfer.ServedSerial(port, zone);
 
     private static ISecondaryPeer StartSecondary(string kind, ServerProcess primary, int port) => kind switch
     {
