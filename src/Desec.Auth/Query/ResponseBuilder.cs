@@ -1,3 +1,4 @@
+using Desec.Zone.Messages;
 using Desec.Zone.Records;
 using Desec.Zone.Wire;
 

@@ -1,3 +1,4 @@
+using Desec.Zone.Messages;
 using Desec.Auth.Query;
 using Desec.Auth.Transport;
 using Desec.Auth.Zones;

@@ -2,13 +2,13 @@ using Desec.Zone.Names;
 using Desec.Zone.Records;
 using Desec.Zone.Wire;
 
-namespace Desec.Auth.Query;
+namespace Desec.Zone.Messages;
 
 /// <summary>
 /// Writes canonical RDATA into a message. Names inside RDATA are compressed only for the
 /// RFC 1035 types (RFC 3597 §4: NS, CNAME, SOA, PTR, MX here); every other type is copied as is.
 /// </summary>
-internal static class RdataCompression
+public static class RdataCompression
 {
     public static bool TryWrite(ref DnsMessageWriter writer, ushort type, scoped ReadOnlySpan<byte> rdata)
     {
