@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Desec.Auth.Zones;
+using Desec.Zone.Messages;
 using Desec.Zone.Names;
 using Desec.Zone.Records;
 using Desec.Zone.Zones;
@@ -19,13 +20,13 @@ public enum LookupResult { Answer, NoData, NXDomain, Referral, Cname, WildcardCn
 /// </summary>
 public sealed class Answerer(ZoneStore store)
 {
-    public void Answer(ref ResponseBuilder response, ReadOnlySpan<byte> qname, ushort qtype, bool tcp, bool dnssecOk = false)
+    public void Answer(ref MessageWriter response, ReadOnlySpan<byte> qname, ushort qtype, bool tcp, bool dnssecOk = false)
     {
         var zones = store.Current;
         var zone = zones.FindZone(qname);
         if (zone is null)
         {
-            response.SetRcode(DnsHeader.Refused);
+            response.SetRcode(Rcode.Refused);
             return;
         }
         // RFC 4035 §3.1.4.1: DS lives on the parent side of a cut; answer it from the parent when served.
@@ -33,8 +34,9 @@ public sealed class Answerer(ZoneStore store)
         {
             zone = parent;
         }
-        response.SetFlag(DnsHeader.AA);
-        var result = Resolve(ref response, zone, qname, qtype, tcp, dnssecOk);
+        response.SetFlags(HeaderFlags.AA);
+        var additional = new AdditionalSource();
+        var result = Resolve(ref response, ref additional, zone, qname, qtype, tcp, dnssecOk);
         // A CNAME query is answered by the CNAME itself, synthesized or not (RFC 1034 §3.6.2):
         // it is not chased further.
         bool answered = qtype == RRType.CNAME;
@@ -43,16 +45,26 @@ public sealed class Answerer(ZoneStore store)
             // Proofs for CNAMEs synthesized from wildcards go in the authority section, so they
             // wait until every answer record of the chain is written.
             var chain = CnameChain.Start(qname, result == LookupResult.WildcardCname ? zone : null);
-            FollowChain(ref response, zones, chain, qtype, tcp, dnssecOk);
+            FollowChain(ref response, ref additional, zones, chain, qtype, tcp, dnssecOk);
             if (dnssecOk) { AddWildcardProofs(ref response, chain); }
         }
         else if (result == LookupResult.WildcardCname && dnssecOk)
         {
             DenialAnswers.Add(ref response, zone, Denial.WildcardAnswer, qname);
         }
+        // The additional section comes after every authority record (RFC 1035 §4.1).
+        if (additional.Set is not null) { AddTargetAddresses(ref response, additional.Zone!, additional.Set, additional.Dnssec); }
     }
 
-    private static void AddWildcardProofs(ref ResponseBuilder response, CnameChain chain)
+    /// <summary>The answer RRset whose NS/MX/SRV targets' addresses go in the additional section, once the authority section is written.</summary>
+    private struct AdditionalSource
+    {
+        public ZoneData? Zone;
+        public RRset? Set;
+        public bool Dnssec;
+    }
+
+    private static void AddWildcardProofs(ref MessageWriter response, CnameChain chain)
     {
         for (int i = 0; i < chain.Count; i++)
         {
@@ -61,7 +73,7 @@ public sealed class Answerer(ZoneStore store)
     }
 
     /// <summary>Resolves one name in one zone; for CNAME/DNAME the caller follows the chain.</summary>
-    private static LookupResult Resolve(ref ResponseBuilder response, ServedZone served, ReadOnlySpan<byte> qname, ushort qtype, bool tcp, bool dnssecOk)
+    private static LookupResult Resolve(ref MessageWriter response, ref AdditionalSource additional, ServedZone served, ReadOnlySpan<byte> qname, ushort qtype, bool tcp, bool dnssecOk)
     {
         var zone = served.Zone;
         // RFC 4035 §3.1: DNSSEC records go in only when the query set DO and the zone is signed.
@@ -83,7 +95,7 @@ public sealed class Answerer(ZoneStore store)
             return SynthesizeFromDname(ref response, cut, qname, dnssec);
         }
 
-        if (exact) { return AnswerFromNode(ref response, served, encloser, qname, qtype, tcp, dnssec, wildcard: false); }
+        if (exact) { return AnswerFromNode(ref response, ref additional, served, encloser, qname, qtype, tcp, dnssec, wildcard: false); }
 
         // Step 3c: the source of synthesis is the wildcard child of the closest encloser (RFC 4592 §3.3.1).
         Span<byte> wildcard = stackalloc byte[DnsName.MaxLength + 2];
@@ -94,20 +106,19 @@ public sealed class Answerer(ZoneStore store)
             encloser.Name.Wire.CopyTo(wildcard[2..]);
             if (zone.TryFind(wildcard[..(encloser.Name.Length + 2)], out var source) && !source.Is(NodeFlags.Occluded))
             {
-                return AnswerFromNode(ref response, served, source, qname, qtype, tcp, dnssec, wildcard: true);
+                return AnswerFromNode(ref response, ref additional, served, source, qname, qtype, tcp, dnssec, wildcard: true);
             }
         }
-        response.SetRcode(DnsHeader.NXDomain);
+        response.SetRcode(Rcode.NXDomain);
         AddNegativeSoa(ref response, zone, dnssec);
         if (dnssec) { DenialAnswers.Add(ref response, served, Denial.NameError, qname); }
         return LookupResult.NXDomain;
     }
 
-    private static LookupResult AnswerFromNode(ref ResponseBuilder response, ServedZone served, ZoneNode node,
+    private static LookupResult AnswerFromNode(ref MessageWriter response, ref AdditionalSource additional, ServedZone served, ZoneNode node,
         ReadOnlySpan<byte> owner, ushort qtype, bool tcp, bool dnssec, bool wildcard)
     {
-        response.Enter(Section.Answer);
-        var result = AnswerData(ref response, served, node, owner, qtype, tcp, dnssec);
+        var result = AnswerData(ref response, ref additional, served, node, owner, qtype, tcp, dnssec);
         if (dnssec)
         {
             if (result == LookupResult.NoData)
@@ -126,7 +137,7 @@ public sealed class Answerer(ZoneStore store)
         return result == LookupResult.Cname && wildcard ? LookupResult.WildcardCname : result;
     }
 
-    private static LookupResult AnswerData(ref ResponseBuilder response, ServedZone served, ZoneNode node,
+    private static LookupResult AnswerData(ref MessageWriter response, ref AdditionalSource additional, ServedZone served, ZoneNode node,
         ReadOnlySpan<byte> owner, ushort qtype, bool tcp, bool dnssec)
     {
         var zone = served.Zone;
@@ -141,20 +152,20 @@ public sealed class Answerer(ZoneStore store)
             var sets = node.RRsets;
             for (int i = 0; i < sets.Count; i++)
             {
-                if (sets[i].Type == RRType.RRSIG) { response.TryAdd(owner, sets[i], sets[i].Ttl); }
+                if (sets[i].Type == RRType.RRSIG) { response.TryAdd(MessageSection.Answer, owner, sets[i], sets[i].Ttl); }
             }
             return LookupResult.Answer;
         }
         var set = node.Find(qtype);
         if (set is not null)
         {
-            AddWithSignatures(ref response, node, owner, set, set.Ttl, dnssec);
-            AddTargetAddresses(ref response, zone, set, dnssec);
+            AddWithSignatures(ref response, MessageSection.Answer, node, owner, set, set.Ttl, dnssec);
+            additional = new AdditionalSource { Zone = zone, Set = set, Dnssec = dnssec };
             return LookupResult.Answer;
         }
         if (node.Is(NodeFlags.HasCname) && node.Find(RRType.CNAME) is { } cname)
         {
-            AddWithSignatures(ref response, node, owner, cname, cname.Ttl, dnssec);
+            AddWithSignatures(ref response, MessageSection.Answer, node, owner, cname, cname.Ttl, dnssec);
             return LookupResult.Cname;
         }
         AddNegativeSoa(ref response, zone, dnssec);
@@ -162,67 +173,65 @@ public sealed class Answerer(ZoneStore store)
     }
 
     /// <summary>An RRset and, with DNSSEC, the RRSIGs over it (RFC 4035 §3.1.1), written under <paramref name="owner"/>.</summary>
-    private static void AddWithSignatures(ref ResponseBuilder response, ZoneNode node, ReadOnlySpan<byte> owner, RRset set, uint ttl, bool dnssec)
+    private static void AddWithSignatures(ref MessageWriter response, MessageSection section, ZoneNode node, ReadOnlySpan<byte> owner,
+        RRset set, uint ttl, bool dnssec)
     {
-        if (!response.TryAdd(owner, set, ttl) || !dnssec) { return; }
-        if (node.FindSignatures(set.Type) is { } signatures) { response.TryAdd(owner, signatures, ttl); }
+        if (!response.TryAdd(section, owner, set, ttl) || !dnssec) { return; }
+        if (node.FindSignatures(set.Type) is { } signatures) { response.TryAdd(section, owner, signatures, ttl); }
     }
 
     /// <summary>
     /// RFC 8482 §4.1: over UDP, one RRset is enough (the first by type); over TCP, where size
     /// is no amplification risk, every RRset of the name.
     /// </summary>
-    private static void AnswerAny(ref ResponseBuilder response, ZoneNode node, ReadOnlySpan<byte> owner, bool tcp, bool dnssec)
+    private static void AnswerAny(ref MessageWriter response, ZoneNode node, ReadOnlySpan<byte> owner, bool tcp, bool dnssec)
     {
         var sets = node.RRsets;
         for (int i = 0; i < sets.Count; i++)
         {
             var set = sets[i];
             if (set.Type is RRType.RRSIG or RRType.NSEC or RRType.NSEC3) { continue; }
-            AddWithSignatures(ref response, node, owner, set, set.Ttl, dnssec);
+            AddWithSignatures(ref response, MessageSection.Answer, node, owner, set, set.Ttl, dnssec);
             if (!tcp) { return; }
         }
     }
 
     /// <summary>RFC 1034 §4.3.2 step 3b: NS of the cut in authority, AA clear, glue in additional.</summary>
-    private static void Referral(ref ResponseBuilder response, ServedZone served, ZoneNode cut, bool dnssec)
+    private static void Referral(ref MessageWriter response, ServedZone served, ZoneNode cut, bool dnssec)
     {
-        response.ClearFlag(DnsHeader.AA);
-        response.Enter(Section.Authority);
-        if (cut.Find(RRType.NS) is { } ns) { response.TryAdd(ns); }
+        response.ClearFlags(HeaderFlags.AA);
+        if (cut.Find(RRType.NS) is { } ns) { response.TryAdd(MessageSection.Authority, ns); }
         if (dnssec)
         {
             // RFC 4035 §3.1.4: the signed DS of a secure delegation, or the proof that there is none.
-            if (cut.Find(RRType.DS) is { } ds) { AddWithSignatures(ref response, cut, ds.Owner.Wire, ds, ds.Ttl, dnssec); }
+            if (cut.Find(RRType.DS) is { } ds) { AddWithSignatures(ref response, MessageSection.Authority, cut, ds.Owner.Wire, ds, ds.Ttl, dnssec); }
             else { DenialAnswers.Add(ref response, served, Denial.NoDs, cut.Name.Wire); }
         }
-        response.Enter(Section.Additional);
         // Indexed loops: enumerating an IReadOnlyList would allocate on every referral.
         var glue = cut.Glue;
         for (int i = 0; i < glue.Count; i++)
         {
             // RFC 9471 §3: glue for in-domain name servers must fit, else the response is truncated.
-            if (!response.TryAdd(glue[i])) { response.MarkTruncated(); }
+            if (!response.TryAdd(MessageSection.Additional, glue[i])) { response.MarkTruncated(); }
         }
         var siblingGlue = cut.SiblingGlue;
-        for (int i = 0; i < siblingGlue.Count; i++) { response.TryAdd(siblingGlue[i]); }
+        for (int i = 0; i < siblingGlue.Count; i++) { response.TryAdd(MessageSection.Additional, siblingGlue[i]); }
     }
 
     /// <summary>RFC 6672 §3.3: the DNAME, then a CNAME from the query name to its rewrite (TTL of the DNAME).</summary>
-    private static LookupResult SynthesizeFromDname(ref ResponseBuilder response, ZoneNode dnameNode, ReadOnlySpan<byte> qname, bool dnssec)
+    private static LookupResult SynthesizeFromDname(ref MessageWriter response, ZoneNode dnameNode, ReadOnlySpan<byte> qname, bool dnssec)
     {
         var dname = dnameNode.Find(RRType.DNAME)!;
-        response.Enter(Section.Answer);
         // RFC 6672 §5.3.1: the DNAME is signed; the CNAME synthesized from it is not.
-        AddWithSignatures(ref response, dnameNode, dname.Owner.Wire, dname, dname.Ttl, dnssec);
+        AddWithSignatures(ref response, MessageSection.Answer, dnameNode, dname.Owner.Wire, dname, dname.Ttl, dnssec);
         Span<byte> target = stackalloc byte[DnsName.MaxLength + DnsName.MaxLength];
         int length = Rewrite(qname, dnameNode.Name.Length, dname.Rdatas[0], target);
         if (length > DnsName.MaxLength)
         {
-            response.SetRcode(6); // YXDOMAIN: the rewritten name is too long (RFC 6672 §2.2)
+            response.SetRcode(Rcode.YXDomain); // the rewritten name is too long (RFC 6672 §2.2)
             return LookupResult.Answer;
         }
-        response.TryAddRecord(qname, RRType.CNAME, dname.Ttl, target[..length]);
+        response.TryAddRecord(MessageSection.Answer, qname, RRType.CNAME, RRClass.IN, dname.Ttl, target[..length]);
         return LookupResult.Dname;
     }
 
@@ -239,7 +248,7 @@ public sealed class Answerer(ZoneStore store)
     /// Follows CNAMEs (and DNAME rewrites) from the answer already written, inside the served
     /// zones, each step added to the answer (RFC 1034 §3.6.2); a name seen before ends the chain.
     /// </summary>
-    private static void FollowChain(ref ResponseBuilder response, ZoneSet zones, CnameChain chain, ushort qtype, bool tcp, bool dnssecOk)
+    private static void FollowChain(ref MessageWriter response, ref AdditionalSource additional, ZoneSet zones, CnameChain chain, ushort qtype, bool tcp, bool dnssecOk)
     {
         while (chain.Count < CnameChain.MaxLength)
         {
@@ -249,7 +258,7 @@ public sealed class Answerer(ZoneStore store)
             var current = chain.Name(step);
             var zone = zones.FindZone(current);
             if (zone is null) { return; }
-            var result = Resolve(ref response, zone, current, qtype, tcp, dnssecOk);
+            var result = Resolve(ref response, ref additional, zone, current, qtype, tcp, dnssecOk);
             if (result == LookupResult.WildcardCname) { chain.MarkWildcard(step, zone); }
             if (result is not (LookupResult.Cname or LookupResult.WildcardCname or LookupResult.Dname)) { return; }
         }
@@ -296,31 +305,29 @@ public sealed class Answerer(ZoneStore store)
     }
 
     /// <summary>RFC 2308 §3: the SOA in authority, its TTL the lesser of the SOA TTL and MINIMUM (RFC 2308 §5).</summary>
-    private static void AddNegativeSoa(ref ResponseBuilder response, ZoneData zone, bool dnssec)
+    private static void AddNegativeSoa(ref MessageWriter response, ZoneData zone, bool dnssec)
     {
-        response.Enter(Section.Authority);
         var soa = zone.Soa;
         uint minimum = BinaryPrimitives.ReadUInt32BigEndian(soa.Rdatas[0].AsSpan(soa.Rdatas[0].Length - 4));
-        AddWithSignatures(ref response, zone.Apex, soa.Owner.Wire, soa, Math.Min(soa.Ttl, minimum), dnssec);
+        AddWithSignatures(ref response, MessageSection.Authority, zone.Apex, soa.Owner.Wire, soa, Math.Min(soa.Ttl, minimum), dnssec);
     }
 
     /// <summary>
     /// RFC 1034 §3.6 / RFC 2782: addresses of the hosts that NS, MX and SRV records name, when they
     /// are in the zone, as room allows (never TC for these).
     /// </summary>
-    private static void AddTargetAddresses(ref ResponseBuilder response, ZoneData zone, RRset set, bool dnssec)
+    private static void AddTargetAddresses(ref MessageWriter response, ZoneData zone, RRset set, bool dnssec)
     {
         int targetOffset = set.Type switch { RRType.NS => 0, RRType.MX => 2, RRType.SRV => 6, _ => -1 };
         if (targetOffset < 0) { return; }
-        response.Enter(Section.Additional);
         for (int i = 0; i < set.Rdatas.Count; i++)
         {
             var target = set.Rdatas[i].AsSpan(targetOffset);
             if (SeenEarlier(set, i, targetOffset, target)) { continue; }
             if (!zone.TryFind(target, out var node) || (node.Is(NodeFlags.Occluded) && !IsGlueFor(set, zone))) { continue; }
             bool signedHere = dnssec && !node.Is(NodeFlags.Occluded);
-            if (node.Find(RRType.A) is { } a) { AddWithSignatures(ref response, node, a.Owner.Wire, a, a.Ttl, signedHere); }
-            if (node.Find(RRType.AAAA) is { } aaaa) { AddWithSignatures(ref response, node, aaaa.Owner.Wire, aaaa, aaaa.Ttl, signedHere); }
+            if (node.Find(RRType.A) is { } a) { AddWithSignatures(ref response, MessageSection.Additional, node, a.Owner.Wire, a, a.Ttl, signedHere); }
+            if (node.Find(RRType.AAAA) is { } aaaa) { AddWithSignatures(ref response, MessageSection.Additional, node, aaaa.Owner.Wire, aaaa, aaaa.Ttl, signedHere); }
         }
     }
 

@@ -1,6 +1,7 @@
 using Desec.Auth.Zones;
 using Desec.Signer.Denial;
 using Desec.Signer.Signing;
+using Desec.Zone.Messages;
 using Desec.Zone.Records;
 
 namespace Desec.Auth.Query;
@@ -11,11 +12,10 @@ public enum Denial { NameError, NoData, WildcardAnswer, WildcardNoData, NoDs }
 /// <summary>Writes the NSEC or NSEC3 records (with their RRSIGs) that prove a denial, into the authority section.</summary>
 internal static class DenialAnswers
 {
-    public static void Add(ref ResponseBuilder response, ServedZone served, Denial denial, ReadOnlySpan<byte> name)
+    public static void Add(ref MessageWriter response, ServedZone served, Denial denial, ReadOnlySpan<byte> name)
     {
         var signed = served.Signed;
         if (signed is null) { return; }
-        response.Enter(Section.Authority);
         if (signed.Denial == DenialMode.Nsec)
         {
             var chain = signed.Nsec!;
@@ -31,8 +31,8 @@ internal static class DenialAnswers
                 if (proof[k] < 0) { continue; }
                 // The chain indexes the unsigned zone's nodes; the signed zone has the same names in the same order.
                 var node = served.Zone.Nodes[chain.Owners[proof[k]].Index];
-                if (node.Find(RRType.NSEC) is { } nsec) { response.TryAdd(nsec); }
-                if (node.FindSignatures(RRType.NSEC) is { } signatures) { response.TryAdd(signatures); }
+                if (node.Find(RRType.NSEC) is { } nsec) { response.TryAdd(MessageSection.Authority, nsec); }
+                if (node.FindSignatures(RRType.NSEC) is { } signatures) { response.TryAdd(MessageSection.Authority, signatures); }
             }
             return;
         }
@@ -49,8 +49,8 @@ internal static class DenialAnswers
         {
             int i = proof3[k];
             if (i < 0) { continue; }
-            response.TryAdd(signed.Nsec3Sets[i]);
-            response.TryAdd(signed.Nsec3Signatures[i]);
+            response.TryAdd(MessageSection.Authority, signed.Nsec3Sets[i]);
+            response.TryAdd(MessageSection.Authority, signed.Nsec3Signatures[i]);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Desec.Auth.Transfer;
 using Desec.Auth.Transport;
 using Desec.Auth.Tsig;
+using Desec.Zone.Messages;
 using Desec.Zone.Records;
 
 namespace Desec.Auth.Query;
@@ -120,33 +121,36 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
     {
         bool tcp = transport == TransportKind.Tcp;
         int limit = tcp ? response.Length : query.HasEdns ? Math.Min(query.UdpPayloadSize, options.MaxUdpPayload) : 512;
-        var nsid = query.NsidRequested ? options.Nsid : [];
-        int optLength = query.HasEdns ? ResponseBuilder.OptLength(nsid.Length) : 0;
-        int tsigLength = tsig.MaxRecordLength; // kept free at the end for the TSIG record
-        // RD and CD are copied (RFC 1035 §4.1.1, RFC 6840 §5.9); RA stays clear: no recursion here.
-        ushort flags = (ushort)(DnsHeader.QR | (query.Opcode << 11) | (query.Flags & (DnsHeader.RD | DnsHeader.CD)));
-        var question = query.QuestionEnd > 0 ? request[DnsHeader.Length..query.QuestionEnd] : default;
-
         limit = Math.Min(limit, response.Length);
-        var builder = new ResponseBuilder(response, stackalloc ushort[64], limit - tsigLength, optLength);
-        builder.Start(query.Id, flags, question);
-        int extendedRcode = 0;
+        var opt = new EdnsAnswer
+        {
+            UdpPayloadSize = options.MaxUdpPayload,
+            DnssecOk = query.DnssecOk,
+            Nsid = query.NsidRequested ? options.Nsid : default,
+        };
+        var writer = new MessageWriter(response, stackalloc ushort[64], limit);
+        // RD and CD are copied (RFC 1035 §4.1.1, RFC 6840 §5.9); RA stays clear: no recursion here.
+        writer.Start(query.Id, (Opcode)query.Opcode, HeaderFlags.QR | ((HeaderFlags)query.Flags & (HeaderFlags.RD | HeaderFlags.CD)));
+        if (query.QuestionEnd > 0) { writer.TryCopyQuestion(request[DnsHeader.Length..query.QuestionEnd]); }
+        // Room for what follows the records: the OPT record and the TSIG record (signed over the finished message).
+        writer.Reserve((query.HasEdns ? opt.Length : 0) + tsig.MaxRecordLength);
         switch (result)
         {
-            case QueryParseResult.FormErr: builder.SetRcode(DnsHeader.FormErr); break;
-            case QueryParseResult.NotImp: builder.SetRcode(DnsHeader.NotImp); break;
-            case QueryParseResult.Refused: builder.SetRcode(DnsHeader.Refused); break;
-            case QueryParseResult.BadVers: extendedRcode = DnsHeader.BadVers; break;
+            case QueryParseResult.FormErr: writer.SetRcode(Rcode.FormErr); break;
+            case QueryParseResult.NotImp: writer.SetRcode(Rcode.NotImp); break;
+            case QueryParseResult.Refused: writer.SetRcode(Rcode.Refused); break;
+            case QueryParseResult.BadVers: writer.SetRcode(Rcode.BadVers); break;
             default:
                 if (query.QType is RRType.AXFR or RRType.IXFR)
                 {
-                    AnswerTransferInOneMessage(ref builder, request, query, tcp, remote, VerifiedKeyName(tsig));
+                    AnswerTransferInOneMessage(ref writer, request, query, tcp, remote, VerifiedKeyName(tsig));
                     break;
                 }
-                answerer.Answer(ref builder, request.Slice(DnsHeader.Length, query.QuestionNameLength), query.QType, tcp, query.DnssecOk);
+                answerer.Answer(ref writer, request.Slice(DnsHeader.Length, query.QuestionNameLength), query.QType, tcp, query.DnssecOk);
                 break;
         }
-        int length = builder.Finish(query.HasEdns, options.MaxUdpPayload, extendedRcode, query.DnssecOk, nsid);
+        if (query.HasEdns) { writer.TryWriteOpt(opt); }
+        int length = writer.Finish();
         return tsig.Sign(response[..limit], length, _clock.GetUtcNow());
     }
 
@@ -155,7 +159,7 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
     /// refused; an allowed IXFR over UDP gets the current SOA alone, which tells the client to
     /// come back over TCP (RFC 1995 §2, §4); refused transfers over TCP end here too.
     /// </summary>
-    private void AnswerTransferInOneMessage(ref ResponseBuilder builder, ReadOnlySpan<byte> request, in ParsedQuery query, bool tcp,
+    private void AnswerTransferInOneMessage(ref MessageWriter writer, ReadOnlySpan<byte> request, in ParsedQuery query, bool tcp,
         EndPoint? remote, string? verifiedKeyName)
     {
         if (!tcp && query.QType == RRType.IXFR && transfers is not null)
@@ -163,11 +167,11 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
             var zone = transfers.Authorize(request.Slice(DnsHeader.Length, query.QuestionNameLength), remote, verifiedKeyName);
             if (zone is not null)
             {
-                builder.SetFlag(DnsHeader.AA);
-                builder.TryAdd(zone.Zone.Soa);
+                writer.SetFlags(HeaderFlags.AA);
+                writer.TryAdd(MessageSection.Answer, zone.Zone.Soa);
                 return;
             }
         }
-        builder.SetRcode(DnsHeader.Refused);
+        writer.SetRcode(Rcode.Refused);
     }
 }

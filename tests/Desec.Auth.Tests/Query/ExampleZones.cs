@@ -28,6 +28,8 @@ public static class ExampleZones
         *.wild   A     192.0.2.100
                  TXT   "wildcard"
         *.wcname CNAME www
+        *.wmx    MX    10 mail
+                 MX    20 mx.example.net.
         exists.wild A  192.0.2.101
         a.b.c    A     192.0.2.102
         *.c      A     192.0.2.103

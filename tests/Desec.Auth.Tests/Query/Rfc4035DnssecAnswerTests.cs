@@ -89,6 +89,18 @@ public class Rfc4035DnssecAnswerTests
         Assert.Equal([RecordType.NSec, RecordType.RrSig], Types(m.AuthorityRecords));
     }
 
+    [Theory]
+    [InlineData(DenialMode.Nsec, RecordType.NSec)]
+    [InlineData(DenialMode.Nsec3, RecordType.NSec3)]
+    public void Wildcard_answer_with_additional_data_keeps_the_proof_in_authority_section_3_1_3_3(DenialMode mode, RecordType proof)
+    {
+        var m = Ask(mode == DenialMode.Nsec ? Nsec : Nsec3, "random.wmx.example.com", RRType.MX, dnssecOk: true);
+        Assert.Equal([RecordType.Mx, RecordType.Mx, RecordType.RrSig], Types(m.AnswerRecords));
+        Assert.Equal([proof, RecordType.RrSig], Types(m.AuthorityRecords));
+        Assert.Equal([RecordType.A, RecordType.RrSig], Types(m.AdditionalRecords.Where(r => r.RecordType != RecordType.Opt)));
+        Assert.Equal("mail.example.com.", m.AdditionalRecords[0].Name.ToString());
+    }
+
     [Fact]
     public void Dname_answer_signs_the_dname_not_the_synthesized_cname_rfc6672_5_3()
     {
