@@ -1,4 +1,5 @@
 using Desec.Auth.Zones;
+using Desec.Zone.Rdata.Views;
 using Desec.Zone.Records;
 using Desec.Zone.Zones;
 
@@ -68,10 +69,8 @@ public static class VersionDiff
 
     /// <summary>The order of a node's RRsets (see ZoneNode): by type, RRSIG sets by covered type.</summary>
     private static int Compare(RRset a, RRset b) =>
-        a.Type != b.Type ? a.Type.CompareTo(b.Type) : Covered(a).CompareTo(Covered(b));
+        a.Type != b.Type ? a.Type.CompareTo(b.Type) : RrsigView.TypeCoveredBy(a).CompareTo(RrsigView.TypeCoveredBy(b));
 
-    private static ushort Covered(RRset set) =>
-        set.Type == RRType.RRSIG && set.Count > 0 && set.Rdatas[0].Length >= 2 ? (ushort)(set.Rdatas[0][0] << 8 | set.Rdatas[0][1]) : (ushort)0;
 
     private static void Rdatas(RRset a, RRset b, List<ResourceRecord> removed, List<ResourceRecord> added)
     {

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Desec.Zone.Records;
 using Desec.Zone.Zones;
 
@@ -13,13 +12,7 @@ public static class DenialRules
     /// The TTL of NSEC and NSEC3 records: the smaller of the SOA MINIMUM field and the SOA's own TTL,
     /// the TTL of negative answers (RFC 9077 §3, updating RFC 4034 §4, RFC 4035 §2.3 and RFC 5155 §3).
     /// </summary>
-    public static uint Ttl(Zone zone)
-    {
-        var soa = zone.Soa;
-        // MINIMUM is the last of the SOA's five 32-bit fields (RFC 1035 §3.3.13).
-        uint minimum = BinaryPrimitives.ReadUInt32BigEndian(soa.Rdatas[0].AsSpan(soa.Rdatas[0].Length - 4));
-        return Math.Min(minimum, soa.Ttl);
-    }
+    public static uint Ttl(Zone zone) => zone.NegativeTtl;
 
     /// <summary>
     /// True when a node owns data the zone is authoritative for, or is a zone cut: the names an NSEC

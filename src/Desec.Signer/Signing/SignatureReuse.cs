@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using Desec.Signer.Keys;
 using Desec.Zone.Names;
+using Desec.Zone.Rdata.Views;
 using Desec.Zone.Records;
 
 namespace Desec.Signer.Signing;
@@ -59,13 +59,9 @@ internal sealed class SignatureReuse
         if (before is null || signatures is null || !Same(before, set) || signatures.Count != signers) { return null; }
         foreach (var rdata in signatures.Rdatas)
         {
-            // RRSIG RDATA: type(2) algorithm(1) labels(1) original TTL(4) expiration(4) inception(4) key tag(2), RFC 4034 §3.1.
-            uint expiration = BinaryPrimitives.ReadUInt32BigEndian(rdata.AsSpan(8));
-            uint inception = BinaryPrimitives.ReadUInt32BigEndian(rdata.AsSpan(12));
-            ushort tag = BinaryPrimitives.ReadUInt16BigEndian(rdata.AsSpan(16));
-            if (!_keys.Contains((tag, rdata[2]))) { return null; }
+            if (!RrsigView.TryRead(rdata, out var signature) || !_keys.Contains((signature.KeyTag, signature.Algorithm))) { return null; }
             // Serial arithmetic on the 32-bit times (RFC 4034 §3.1.5): expiration must be well ahead, inception behind.
-            if ((int)(expiration - unchecked((uint)_keepUntil)) < 0 || (int)(_now - inception) < 0) { return null; }
+            if ((int)(signature.Expiration - unchecked((uint)_keepUntil)) < 0 || (int)(_now - signature.Inception) < 0) { return null; }
         }
         return signatures;
     }

@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using Desec.Signer.Keys;
 using Desec.Zone.Names;
+using Desec.Zone.Rdata.Views;
 using Desec.Zone.Records;
 
 namespace Desec.Signer.Signing;
@@ -32,15 +32,15 @@ public static partial class ZoneSigner
                 case RRType.NSEC or RRType.NSEC3 or RRType.NSEC3PARAM:
                     denial.Add(record);
                     break;
-                case RRType.RRSIG when record.Rdata.Length >= 18:
-                    var key = (record.Owner, BinaryPrimitives.ReadUInt16BigEndian(record.Rdata));
+                case RRType.RRSIG when RrsigView.TryRead(record.Rdata, out var signature):
+                    var key = (record.Owner, signature.TypeCovered);
                     if (!signatures.TryGetValue(key, out var entry)) { signatures[key] = entry = (record.Ttl, new List<byte[]>(1)); }
                     if (entry.Ttl != record.Ttl) { throw new InvalidDataException($"the RRSIGs over {record.Owner} disagree on their TTL"); }
                     entry.Rdatas.Add(record.Rdata);
                     signatureCount++;
                     break;
                 case RRType.RRSIG:
-                    throw new InvalidDataException($"an RRSIG at {record.Owner} is too short");
+                    throw new InvalidDataException($"an RRSIG at {record.Owner} is malformed (RFC 4034 §3.1)");
                 default:
                     plain.Add(record);
                     break;
@@ -79,10 +79,9 @@ public static partial class ZoneSigner
             foreach (var rdata in stored.Rdatas)
             {
                 // RFC 4034 §3.1.5: the 32-bit times are compared in serial arithmetic, near now.
-                uint expiration = BinaryPrimitives.ReadUInt32BigEndian(rdata.AsSpan(8));
-                uint inception = BinaryPrimitives.ReadUInt32BigEndian(rdata.AsSpan(12));
-                earliest = Math.Min(earliest, nowSeconds + (int)(expiration - unchecked((uint)nowSeconds)));
-                latest = Math.Max(latest, nowSeconds + (int)(inception - unchecked((uint)nowSeconds)));
+                var signature = RrsigView.Read(rdata);
+                earliest = Math.Min(earliest, RrsigView.NearestSeconds(signature.Expiration, nowSeconds));
+                latest = Math.Max(latest, RrsigView.NearestSeconds(signature.Inception, nowSeconds));
             }
         }
         if (used != signatureCount) { throw new InvalidDataException($"{signatureCount - used} stored RRSIGs cover no RRset of the zone"); }

@@ -3,6 +3,7 @@ using Desec.Signer.Apex;
 using Desec.Signer.Denial;
 using Desec.Signer.Keys;
 using Desec.Zone.Names;
+using Desec.Zone.Rdata.Views;
 using Desec.Zone.Records;
 using Desec.Zone.Zones;
 using ZoneData = Desec.Zone.Zones.Zone;
@@ -204,8 +205,7 @@ public static partial class ZoneSigner
         long earliest = long.MaxValue;
         foreach (var rdata in signatures.Rdatas)
         {
-            uint expiration = BinaryPrimitives.ReadUInt32BigEndian(rdata.AsSpan(8));
-            earliest = Math.Min(earliest, nowSeconds + (int)(expiration - unchecked((uint)nowSeconds)));
+            earliest = Math.Min(earliest, RrsigView.NearestSeconds(RrsigView.Read(rdata).Expiration, nowSeconds));
         }
         return earliest;
     }
@@ -227,17 +227,9 @@ public static partial class ZoneSigner
     public static byte[] WithSerial(byte[] soa, uint serial)
     {
         var copy = (byte[])soa.Clone();
-        int mname = DnsName.WireLength(copy);
-        int rname = DnsName.WireLength(copy.AsSpan(mname));
-        BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(mname + rname), serial);
+        BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(SoaView.Read(copy).SerialOffset), serial);
         return copy;
     }
 
-    public static uint SourceSerial(ZoneData zone)
-    {
-        var soa = zone.Soa.Rdatas[0];
-        int mname = DnsName.WireLength(soa);
-        int rname = DnsName.WireLength(soa.AsSpan(mname));
-        return BinaryPrimitives.ReadUInt32BigEndian(soa.AsSpan(mname + rname));
-    }
+    public static uint SourceSerial(ZoneData zone) => SoaView.Read(zone.Soa.Rdatas[0]).Serial;
 }

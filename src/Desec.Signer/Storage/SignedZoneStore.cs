@@ -1,6 +1,7 @@
 using Desec.Signer.Keys;
 using Desec.Signer.Signing;
 using Desec.Zone.Names;
+using Desec.Zone.Rdata.Views;
 using Desec.Zone.Records;
 
 namespace Desec.Signer.Storage;
@@ -141,8 +142,10 @@ public sealed class SignedZoneStore(string directory)
         {
             foreach (var rdata in signatures.Rdatas)
             {
-                ushort tag = (ushort)(rdata[16] << 8 | rdata[17]);
-                var key = keys.FirstOrDefault(k => k.KeyTag == tag && k.Algorithm.Number == rdata[2]);
+                var signature = RrsigView.Read(rdata);
+                ushort tag = signature.KeyTag;
+                byte algorithm = signature.Algorithm;
+                var key = keys.FirstOrDefault(k => k.KeyTag == tag && k.Algorithm.Number == algorithm);
                 if (key is not null && !RrsigSigner.Verify(set, rdata, key))
                 {
                     throw new InvalidDataException($"the RRSIG over {set.Owner} {RRType.ToText(set.Type)} by key {tag} does not verify");

@@ -371,6 +371,29 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
         }
     }
 
+    /// <summary>
+    /// The length of the uncompressed wire name at the start of <paramref name="data"/>, which may go
+    /// on past it (a name inside RDATA); false when no valid name starts there (a label over 63 octets,
+    /// a compression pointer, more than 255 octets, or no root label before the end).
+    /// </summary>
+    public static bool TryMeasureWire(ReadOnlySpan<byte> data, out int length)
+    {
+        int pos = 0;
+        while (pos < data.Length && pos < MaxLength)
+        {
+            int label = data[pos];
+            if (label == 0)
+            {
+                length = pos + 1;
+                return true;
+            }
+            if (label > MaxLabelLength) { break; }
+            pos += 1 + label;
+        }
+        length = 0;
+        return false;
+    }
+
     /// <summary>Length of the uncompressed wire name that starts at <paramref name="wire"/>[0].</summary>
     public static int WireLength(ReadOnlySpan<byte> wire)
     {

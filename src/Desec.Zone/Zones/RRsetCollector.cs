@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using Desec.Zone.Names;
+using Desec.Zone.Rdata.Views;
 using Desec.Zone.Records;
 
 namespace Desec.Zone.Zones;
@@ -119,7 +119,7 @@ internal static class RRsetCollector
     /// carry different TTLs, each equal to the TTL of the RRset it covers (RFC 4034 §3).
     /// </summary>
     private static ushort CoveredType(ResourceRecord record) =>
-        record.Type == RRType.RRSIG && record.Rdata.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(record.Rdata) : (ushort)0;
+        record.Type == RRType.RRSIG ? RrsigView.ReadTypeCovered(record.Rdata) : (ushort)0;
 
     /// <summary>Type, then covered type: the order of an owner's RRsets.</summary>
     private static int SortKey(ResourceRecord record) => record.Type << 16 | CoveredType(record);

@@ -1,4 +1,5 @@
 using Desec.Zone.Names;
+using Desec.Zone.Rdata.Views;
 using Desec.Zone.Records;
 
 namespace Desec.Zone.Zones;
@@ -23,6 +24,7 @@ public sealed partial class Zone
         Serial = serial;
         Apex = nodes[0];
         Soa = Apex.Find(RRType.SOA) ?? throw new InvalidOperationException("a zone needs an SOA at the apex");
+        NegativeTtl = Math.Min(Soa.Ttl, SoaView.Read(Soa.Rdatas[0]).Minimum);
         foreach (var node in nodes)
         {
             foreach (var set in node.RRsetArray) { RecordCount += set.Count; }
@@ -39,6 +41,12 @@ public sealed partial class Zone
     public ZoneNode Apex { get; }
 
     public RRset Soa { get; }
+
+    /// <summary>
+    /// The TTL of negative answers and of the SOA that goes with them: the lesser of the SOA's TTL and
+    /// its MINIMUM field (RFC 2308 §5); also the TTL of NSEC and NSEC3 records (RFC 9077 §3).
+    /// </summary>
+    public uint NegativeTtl { get; }
 
     /// <summary>Every node in canonical order, the apex first, empty non-terminals and occluded nodes included.</summary>
     public IReadOnlyList<ZoneNode> Nodes => _nodes;

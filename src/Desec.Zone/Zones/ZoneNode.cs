@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using Desec.Zone.Names;
+using Desec.Zone.Rdata.Views;
 using Desec.Zone.Records;
 
 namespace Desec.Zone.Zones;
@@ -100,9 +100,7 @@ public sealed class ZoneNode
         return null;
     }
 
-    internal static ushort CoveredType(RRset set) =>
-        set.Type == RRType.RRSIG && set.Rdatas.Count > 0 && set.Rdatas[0].Length >= 2
-            ? BinaryPrimitives.ReadUInt16BigEndian(set.Rdatas[0]) : (ushort)0;
+    internal static ushort CoveredType(RRset set) => RrsigView.TypeCoveredBy(set);
 
     public override string ToString() => $"{Name} [{Flags}] {_rrsets.Length} RRsets";
 }

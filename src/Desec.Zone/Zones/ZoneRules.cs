@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using Desec.Zone.Names;
+using Desec.Zone.Rdata.Views;
 using Desec.Zone.Records;
 
 namespace Desec.Zone.Zones;
@@ -79,19 +79,5 @@ internal static class ZoneRules
     }
 
     /// <summary>The serial follows MNAME and RNAME in the SOA RDATA (RFC 1035 §3.3.13); null when the RDATA is too short.</summary>
-    internal static uint? ReadSerial(ReadOnlySpan<byte> rdata)
-    {
-        int pos = 0;
-        for (int name = 0; name < 2; name++)
-        {
-            while (true)
-            {
-                if (pos >= rdata.Length) { return null; }
-                int length = rdata[pos];
-                pos += 1 + length;
-                if (length == 0) { break; }
-            }
-        }
-        return pos + 20 == rdata.Length ? BinaryPrimitives.ReadUInt32BigEndian(rdata[pos..]) : null;
-    }
+    internal static uint? ReadSerial(ReadOnlySpan<byte> rdata) => SoaView.TryRead(rdata, out var soa) ? soa.Serial : null;
 }
