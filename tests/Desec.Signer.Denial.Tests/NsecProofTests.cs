@@ -79,4 +79,40 @@ public class NsecProofTests
         // Past the last name: the last NSEC (whose next name is the apex) covers it.
         Assert.Equal(Chain.Count - 1, Chain.FindCovering(DnsName.Parse("zzz.wild.example.")));
     }
+
+    /// <summary>
+    /// The proofs from the nodes the query path resolved (the node, the node before a missing name,
+    /// the wildcard that matched) are the ones found by name: nothing is looked up twice.
+    /// </summary>
+    [Theory]
+    [InlineData("mail.example.")]
+    [InlineData("b.c.example.")]
+    [InlineData("insecure.example.")]
+    [InlineData("nope.example.")]
+    [InlineData("x.a.b.c.example.")]
+    [InlineData("z.b.c.example.")]
+    [InlineData("zzz.example.")]
+    [InlineData("host.wild.example.")]
+    [InlineData("a.b.wild.example.")]
+    public void The_same_proof_from_the_nodes_the_query_path_resolved(string name)
+    {
+        var zone = Chain.Zone;
+        var qname = DnsName.Parse(name);
+        Assert.True(zone.TryFindEncloser(qname.Wire, withPrevious: true, out var encloser, out var previous));
+        if (previous is null)
+        {
+            Assert.Equal(NsecProofs.NoData(Chain, qname).ToArray(), NsecProofs.NoData(Chain, encloser).ToArray());
+            return;
+        }
+        Assert.Equal(NsecProofs.WildcardAnswer(Chain, qname).ToArray(), NsecProofs.WildcardAnswer(Chain, previous).ToArray());
+        if (zone.FindWildcardChild(encloser) is { } wildcard)
+        {
+            Assert.Equal(NsecProofs.WildcardNoData(Chain, qname).ToArray(), NsecProofs.WildcardNoData(Chain, previous, wildcard).ToArray());
+        }
+        else
+        {
+            Assert.Equal(NsecProofs.NameError(Chain, qname).ToArray(),
+                NsecProofs.NameError(Chain, previous, zone.FindWildcardPredecessor(encloser)).ToArray());
+        }
+    }
 }

@@ -32,6 +32,28 @@ public class Rfc5155AppendixBTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_same_proof_from_the_nodes_the_query_path_resolved(string section)
+    {
+        // The answerer looks a name up once and hands the closest encloser (or the node) to the proof code.
+        var lines = TestSupport.Section("rfc5155-appendix-b.txt", section + " ");
+        var qname = DnsName.Parse(lines.Single(l => l.StartsWith("query", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+        var chain = Rfc5155Appendix.Chain;
+        Assert.True(Rfc5155Appendix.Zone.TryFindEncloser(qname.Wire, withPrevious: false, out var encloser, out _));
+        var (byName, byNode) = section switch
+        {
+            "B.1" => (Nsec3Proofs.NameError(chain, qname), Nsec3Proofs.NameError(chain, qname.Wire, encloser)),
+            "B.2" or "B.2.1" => (Nsec3Proofs.NoData(chain, qname), Nsec3Proofs.NoData(chain, qname.Wire, encloser)),
+            "B.3" => (Nsec3Proofs.UnsignedReferral(chain, qname), Nsec3Proofs.NoData(chain, qname.Wire, encloser)),
+            "B.4" => (Nsec3Proofs.WildcardAnswer(chain, qname), Nsec3Proofs.WildcardAnswer(chain, qname.Wire, encloser)),
+            "B.5" => (Nsec3Proofs.WildcardNoData(chain, qname), Nsec3Proofs.NameError(chain, qname.Wire, encloser)),
+            "B.6" => (Nsec3Proofs.DsNoData(chain, qname), Nsec3Proofs.NoData(chain, qname.Wire, encloser)),
+            _ => throw new ArgumentException(section),
+        };
+        Assert.Equal(byName.ToArray(), byNode.ToArray());
+    }
+
     [Fact]
     public void Closest_encloser_proof_of_b1_names_each_role()
     {

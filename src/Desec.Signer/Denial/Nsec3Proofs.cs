@@ -21,8 +21,19 @@ public static class Nsec3Proofs
     public static bool TryClosestEncloser(Nsec3Chain chain, ReadOnlySpan<byte> qname, out ClosestEncloserProof proof)
     {
         proof = default;
-        if (!DnsName.TryValidateWire(qname, out int qnameLabels, out _)) { return false; }
         if (!chain.Zone.TryFindClosestEncloser(qname, out var encloser)) { return false; }
+        return TryClosestEncloser(chain, qname, encloser, out proof);
+    }
+
+    /// <summary>
+    /// <see cref="TryClosestEncloser(Nsec3Chain, ReadOnlySpan{byte}, out ClosestEncloserProof)"/>
+    /// from the closest encloser the query path found already (a node of any version with the
+    /// chain's names): only the next closer name is hashed. False when the name is malformed.
+    /// </summary>
+    public static bool TryClosestEncloser(Nsec3Chain chain, ReadOnlySpan<byte> qname, ZoneNode encloser, out ClosestEncloserProof proof)
+    {
+        proof = default;
+        if (!DnsName.TryValidateWire(qname, out int qnameLabels, out _)) { return false; }
         int match = chain.IndexOf(encloser);
         while (match < 0)
         {
@@ -53,11 +64,15 @@ public static class Nsec3Proofs
     /// Name error (RFC 5155 §7.2.2): the closest encloser proof plus the NSEC3 covering the wildcard
     /// at the closest encloser (RFC 5155 Appendix B.1).
     /// </summary>
-    public static DenialProof NameError(Nsec3Chain chain, ReadOnlySpan<byte> qname)
-    {
-        if (!TryClosestEncloser(chain, qname, out var ce)) { return DenialProof.Empty; }
-        return DenialProof.Empty.With(ce.ClosestEncloserMatch).With(ce.NextCloserCover).With(ce.Wildcard);
-    }
+    public static DenialProof NameError(Nsec3Chain chain, ReadOnlySpan<byte> qname) =>
+        TryClosestEncloser(chain, qname, out var ce) ? NameError(ce) : DenialProof.Empty;
+
+    /// <summary><see cref="NameError(Nsec3Chain, ReadOnlySpan{byte})"/> from the closest encloser already found.</summary>
+    public static DenialProof NameError(Nsec3Chain chain, ReadOnlySpan<byte> qname, ZoneNode encloser) =>
+        TryClosestEncloser(chain, qname, encloser, out var ce) ? NameError(ce) : DenialProof.Empty;
+
+    private static DenialProof NameError(in ClosestEncloserProof ce) =>
+        DenialProof.Empty.With(ce.ClosestEncloserMatch).With(ce.NextCloserCover).With(ce.Wildcard);
 
     /// <summary>
     /// No data, QTYPE not DS (RFC 5155 §7.2.3): the NSEC3 matching the query name, whose bitmap lacks
@@ -70,13 +85,19 @@ public static class Nsec3Proofs
     /// No data, QTYPE DS (RFC 5155 §7.2.4): the NSEC3 matching the name when there is one (B.6);
     /// otherwise the closest provable encloser's NSEC3 and the Opt-Out NSEC3 covering the next closer name.
     /// </summary>
-    public static DenialProof DsNoData(Nsec3Chain chain, ReadOnlySpan<byte> qname)
-    {
-        if (!TryClosestEncloser(chain, qname, out var ce)) { return DenialProof.Empty; }
-        return ce.QnameMatches
-            ? DenialProof.Empty.With(ce.ClosestEncloserMatch)
-            : DenialProof.Empty.With(ce.ClosestEncloserMatch).With(ce.NextCloserCover);
-    }
+    public static DenialProof DsNoData(Nsec3Chain chain, ReadOnlySpan<byte> qname) =>
+        TryClosestEncloser(chain, qname, out var ce) ? NoData(ce) : DenialProof.Empty;
+
+    /// <summary>
+    /// <see cref="NoData(Nsec3Chain, ReadOnlySpan{byte})"/> and <see cref="DsNoData(Nsec3Chain, ReadOnlySpan{byte})"/>
+    /// at a node already found (the query name or a zone cut, <paramref name="name"/> being its name).
+    /// </summary>
+    public static DenialProof NoData(Nsec3Chain chain, ReadOnlySpan<byte> name, ZoneNode node) =>
+        TryClosestEncloser(chain, name, node, out var ce) ? NoData(ce) : DenialProof.Empty;
+
+    private static DenialProof NoData(in ClosestEncloserProof ce) => ce.QnameMatches
+        ? DenialProof.Empty.With(ce.ClosestEncloserMatch)
+        : DenialProof.Empty.With(ce.ClosestEncloserMatch).With(ce.NextCloserCover);
 
     /// <summary>
     /// Wildcard no data (RFC 5155 §7.2.5): the closest encloser proof and the NSEC3 matching the
@@ -88,11 +109,15 @@ public static class Nsec3Proofs
     /// Wildcard answer (RFC 5155 §7.2.6): only the NSEC3 covering the next closer name; the expanded
     /// RRSIG's labels field already names the closest encloser (Appendix B.4).
     /// </summary>
-    public static DenialProof WildcardAnswer(Nsec3Chain chain, ReadOnlySpan<byte> qname)
-    {
-        if (!TryClosestEncloser(chain, qname, out var ce)) { return DenialProof.Empty; }
-        return DenialProof.Empty.With(ce.NextCloserCover);
-    }
+    public static DenialProof WildcardAnswer(Nsec3Chain chain, ReadOnlySpan<byte> qname) =>
+        TryClosestEncloser(chain, qname, out var ce) ? DenialProof.Empty.With(ce.NextCloserCover) : DenialProof.Empty;
+
+    /// <summary>
+    /// <see cref="WildcardAnswer(Nsec3Chain, ReadOnlySpan{byte})"/> from the closest encloser already
+    /// found: the parent of the wildcard that answered.
+    /// </summary>
+    public static DenialProof WildcardAnswer(Nsec3Chain chain, ReadOnlySpan<byte> qname, ZoneNode encloser) =>
+        TryClosestEncloser(chain, qname, encloser, out var ce) ? DenialProof.Empty.With(ce.NextCloserCover) : DenialProof.Empty;
 
     /// <summary>
     /// Referral to an unsigned child (RFC 5155 §7.2.7): the NSEC3 matching the delegation when it has

@@ -75,5 +75,10 @@ public sealed class NsecChain
 
     public int FindCovering(DnsName name) => FindCovering(name.Wire);
 
-    private int EntryAtOrBefore(ZoneNode node) => _entryAtOrBefore[node.Index];
+    /// <summary>
+    /// The index of the NSEC at <paramref name="node"/> or, when the chain skips it (an empty
+    /// non-terminal, a name below a cut), of the last one before it: the record that matches or
+    /// covers the node's name. The node may be of any version with the chain's names (the signed zone).
+    /// </summary>
+    public int EntryAtOrBefore(ZoneNode node) => _entryAtOrBefore[node.Index];
 }

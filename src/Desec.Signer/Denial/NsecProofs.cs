@@ -1,4 +1,5 @@
 using Desec.Zone.Names;
+using Desec.Zone.Zones;
 
 namespace Desec.Signer.Denial;
 
@@ -56,6 +57,28 @@ public static class NsecProofs
         int length = Wildcard(encloser.Name, wildcard);
         return length == 0 ? proof : proof.With(chain.Find(wildcard[..length], out _));
     }
+
+    /// <summary>
+    /// <see cref="NameError(NsecChain, ReadOnlySpan{byte})"/> from a name the query path resolved
+    /// already: <paramref name="previous"/> is the last node before the query name in canonical
+    /// order, <paramref name="wildcardPrevious"/> the last node before the wildcard at the closest
+    /// encloser (null when that wildcard would be too long a name). No name is looked up again.
+    /// </summary>
+    public static DenialProof NameError(NsecChain chain, ZoneNode previous, ZoneNode? wildcardPrevious) =>
+        DenialProof.Empty.With(chain.EntryAtOrBefore(previous)).With(wildcardPrevious is null ? -1 : chain.EntryAtOrBefore(wildcardPrevious));
+
+    /// <summary><see cref="NoData(NsecChain, ReadOnlySpan{byte})"/> at a node already found (the query name or a zone cut).</summary>
+    public static DenialProof NoData(NsecChain chain, ZoneNode node) => DenialProof.Empty.With(chain.EntryAtOrBefore(node));
+
+    /// <summary><see cref="WildcardAnswer(NsecChain, ReadOnlySpan{byte})"/> from the last node before the query name.</summary>
+    public static DenialProof WildcardAnswer(NsecChain chain, ZoneNode previous) => DenialProof.Empty.With(chain.EntryAtOrBefore(previous));
+
+    /// <summary>
+    /// <see cref="WildcardNoData(NsecChain, ReadOnlySpan{byte})"/> from the last node before the
+    /// query name and the wildcard node that matched.
+    /// </summary>
+    public static DenialProof WildcardNoData(NsecChain chain, ZoneNode previous, ZoneNode wildcard) =>
+        DenialProof.Empty.With(chain.EntryAtOrBefore(previous)).With(chain.EntryAtOrBefore(wildcard));
 
     public static DenialProof NameError(NsecChain chain, DnsName qname) => NameError(chain, qname.Wire);
     public static DenialProof NoData(NsecChain chain, DnsName qname) => NoData(chain, qname.Wire);

@@ -23,4 +23,11 @@ public enum NodeFlags
 
     HasCname = 1 << 5,
     HasDname = 1 << 6,
+
+    /// <summary>
+    /// A child of this node is a wildcard (<c>*.</c> and this name): a name that does not exist below
+    /// it may be synthesized from that child (RFC 4592 §3.3.1). Without the flag the query path
+    /// skips looking the wildcard up.
+    /// </summary>
+    WildcardChild = 1 << 7,
 }

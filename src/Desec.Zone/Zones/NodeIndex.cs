@@ -20,10 +20,13 @@ internal sealed class NodeIndex
 
     public bool TryGet(ReadOnlySpan<byte> key, out ZoneNode node) => _byKey.TryGetValue(key, out node!);
 
-    public ZoneNode? Find(DnsName name)
+    public ZoneNode? Find(DnsName name) => Find(name.Wire);
+
+    /// <summary>The node of a wire name already known to be valid (a name from RDATA of the zone).</summary>
+    public ZoneNode? Find(ReadOnlySpan<byte> wireName)
     {
         Span<byte> buffer = stackalloc byte[CanonicalOrder.MaxKeyLength(DnsName.MaxLength)];
-        return TryGet(buffer[..CanonicalOrder.WriteKey(name.Wire, buffer)], out var node) ? node : null;
+        return TryGet(buffer[..CanonicalOrder.WriteKey(wireName, buffer)], out var node) ? node : null;
     }
 
     private sealed class ByKey : IEqualityComparer<ZoneNode>, IAlternateEqualityComparer<ReadOnlySpan<byte>, ZoneNode>

@@ -46,6 +46,7 @@ internal static class NodeTreeBuilder
             while (!node.Key.StartsWith(ancestors[^1].Key)) { ancestors.RemoveAt(ancestors.Count - 1); }
             AddEmptyNonTerminals(node, ancestors, nodes);
             node.Parent = ancestors[^1];
+            if (node.Is(NodeFlags.Wildcard)) { node.Parent.Flags |= NodeFlags.WildcardChild; }
             ancestors.Add(node);
             nodes.Add(node);
         }
@@ -81,6 +82,7 @@ internal static class NodeTreeBuilder
             // A wildcard may be an empty non-terminal too (RFC 4592 §2.2.2); it still matches nothing below.
             ent.Flags = NodeFlags.EmptyNonTerminal | (name.IsWildcard ? NodeFlags.Wildcard : NodeFlags.None);
             ent.Parent = ancestors[^1];
+            if (ent.Is(NodeFlags.Wildcard)) { ent.Parent.Flags |= NodeFlags.WildcardChild; }
             ancestors.Add(ent);
             nodes.Add(ent);
         }

@@ -9,7 +9,7 @@ public sealed partial class Zone
     /// records sit at names the zone already has and change neither its tree, its flags, occlusion
     /// nor glue, so building the zone again from every record would redo all that for nothing. The
     /// nodes are copied (this version stays as it was for its readers) and linked to each other as
-    /// the originals are; the glue lists are shared, RRsets being immutable.
+    /// the originals are; the additional targets are shared, being node indexes.
     /// </summary>
     /// <param name="added">Per node index, the RRsets to add, or null for none. Their owner must be the
     /// node's name, they must not repeat a type (for RRSIG: a covered type) the node holds, and they
@@ -43,8 +43,7 @@ public sealed partial class Zone
             var copy = node.WithRRsets(rrsets);
             copy.Flags = node.Flags;
             copy.Index = node.Index;
-            copy.Glue = node.Glue;
-            copy.SiblingGlue = node.SiblingGlue;
+            copy.Additional = node.Additional;
             copies[i] = copy;
         }
         for (int i = 0; i < _nodes.Length; i++)

@@ -28,9 +28,20 @@ public sealed partial class Zone
     public ZoneNode? FindClosestEncloser(DnsName name) =>
         TryFindClosestEncloser(name.Wire, out var node) ? node : null;
 
-    public bool TryFindClosestEncloser(ReadOnlySpan<byte> wireName, out ZoneNode node)
+    public bool TryFindClosestEncloser(ReadOnlySpan<byte> wireName, out ZoneNode node) =>
+        TryFindEncloser(wireName, withPrevious: false, out node, out _);
+
+    /// <summary>
+    /// The one look-up the query path makes for a name (RFC 1034 §4.3.2 step 3): its closest
+    /// encloser (the node itself when it exists) and, with <paramref name="withPrevious"/> and when
+    /// the name does not exist, the last node before it in canonical order, the owner of the NSEC
+    /// that covers it (RFC 4035 §3.1.3.2). Both come from the same key. False when the name is not
+    /// a valid wire name or lies outside the zone.
+    /// </summary>
+    public bool TryFindEncloser(ReadOnlySpan<byte> wireName, bool withPrevious, out ZoneNode encloser, out ZoneNode? previous)
     {
-        node = null!;
+        encloser = null!;
+        previous = null;
         Span<byte> buffer = stackalloc byte[KeyBufferLength];
         if (!TryKeyOf(wireName, buffer, out var key)) { return false; }
         // An ancestor's key is a prefix of the key ending at a label separator (0x00 occurs only
@@ -38,11 +49,50 @@ public sealed partial class Zone
         int apexLength = Apex.Key.Length;
         for (int end = key.Length; end >= apexLength; end = key[..(end - 1)].LastIndexOf((byte)0) + 1)
         {
-            if (_byKey.TryGet(key[..end], out node!)) { return true; }
+            if (_byKey.TryGet(key[..end], out encloser!))
+            {
+                if (withPrevious && end != key.Length) { previous = Predecessor(key); }
+                return true;
+            }
             if (end == 0) { break; }
         }
-        node = null!;
+        encloser = null!;
         return false;
+    }
+
+    /// <summary>
+    /// The wildcard child of <paramref name="encloser"/>, <c>*.</c> and its name (RFC 4592 §2.1.1),
+    /// found by key: the encloser's key and the label <c>*</c>. Null when there is none.
+    /// </summary>
+    public ZoneNode? FindWildcardChild(ZoneNode encloser)
+    {
+        if (!encloser.Is(NodeFlags.WildcardChild)) { return null; }
+        Span<byte> key = stackalloc byte[KeyBufferLength + WildcardKeyLabelLength];
+        return _byKey.TryGet(key[..WildcardKey(encloser, key)], out var wildcard) ? wildcard : null;
+    }
+
+    /// <summary>
+    /// The last node before the wildcard child of <paramref name="encloser"/> in canonical order,
+    /// whose NSEC covers that wildcard when it does not exist (RFC 4035 §3.1.3.2); null when a
+    /// wildcard there would be longer than a name may be.
+    /// </summary>
+    public ZoneNode? FindWildcardPredecessor(ZoneNode encloser)
+    {
+        if (encloser.Name.Length + 2 > DnsName.MaxLength) { return null; }
+        Span<byte> key = stackalloc byte[KeyBufferLength + WildcardKeyLabelLength];
+        return Predecessor(key[..WildcardKey(encloser, key)]);
+    }
+
+    /// <summary>The octets a <c>*</c> label adds to a key: the label and its separator.</summary>
+    private const int WildcardKeyLabelLength = 2;
+
+    private static int WildcardKey(ZoneNode encloser, Span<byte> key)
+    {
+        var encloserKey = encloser.Key;
+        encloserKey.CopyTo(key);
+        key[encloserKey.Length] = (byte)'*';
+        key[encloserKey.Length + 1] = 0;
+        return encloserKey.Length + WildcardKeyLabelLength;
     }
 
     /// <summary>

@@ -51,6 +51,9 @@ public sealed partial class Zone
     /// <summary>Every node in canonical order, the apex first, empty non-terminals and occluded nodes included.</summary>
     public IReadOnlyList<ZoneNode> Nodes => _nodes;
 
+    /// <summary>The node at <paramref name="index"/> in canonical order (<see cref="ZoneNode.Index"/>), read straight from the array.</summary>
+    public ZoneNode NodeAt(int index) => _nodes[index];
+
     /// <summary>
     /// Every record, in canonical order: owner (RFC 4034 §6.1), then type, then RDATA (RFC 4034 §6.3).
     /// Occluded records and glue are included: this is what a zone transfer sends.

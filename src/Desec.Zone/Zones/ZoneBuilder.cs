@@ -21,7 +21,7 @@ public static class ZoneBuilder
         var pending = new PendingOwner?[nodes.Length];
         foreach (var owner in owners) { pending[owner.Node.Index] = owner; }
         Occlusion.Apply(nodes, pending, problems);
-        GlueFinder.Attach(nodes, byKey.Find, pending, problems);
+        AdditionalTargetFinder.Attach(nodes, byKey, pending, problems);
 
         if (problems.Errors.Count > 0 || serial is null) { return problems; }
         var result = new ZoneBuildResult { Zone = new Zone(origin, nodes, byKey, serial.Value) };

@@ -63,16 +63,25 @@ public sealed class ZoneNode
     public ZoneNode? OccludedBy { get; internal set; }
 
     /// <summary>
-    /// For a delegation: the A/AAAA RRsets of its NS targets at or below the cut, found in the zone
-    /// (in-bailiwick glue, RFC 9471 §2.1); these must go into every referral. Empty otherwise.
+    /// The nodes whose addresses follow this node's NS, MX and SRV RRsets in the additional section,
+    /// grouped by type in the order NS, MX, SRV (see <see cref="AdditionalTargetFinder"/>). Node
+    /// indexes, so that a later version with the same nodes (the signed one) shares the array.
     /// </summary>
-    public IReadOnlyList<RRset> Glue { get; internal set; } = [];
+    internal AdditionalTarget[] Additional { get; set; } = [];
 
     /// <summary>
-    /// For a delegation: the A/AAAA RRsets of NS targets that lie below another cut of this zone
-    /// (sibling glue, RFC 9471 §2.2); sent when they fit. Empty otherwise.
+    /// The targets of this node's RRset of <paramref name="type"/> (NS, MX or SRV) that have
+    /// addresses in the zone, each once, found when the zone version was built; empty for any other type.
     /// </summary>
-    public IReadOnlyList<RRset> SiblingGlue { get; internal set; } = [];
+    public ReadOnlySpan<AdditionalTarget> AdditionalTargets(ushort type)
+    {
+        var all = Additional.AsSpan();
+        int start = 0;
+        while (start < all.Length && all[start].Type != type) { start++; }
+        int end = start;
+        while (end < all.Length && all[end].Type == type) { end++; }
+        return all[start..end];
+    }
 
     public bool Is(NodeFlags flag) => (Flags & flag) == flag;
 

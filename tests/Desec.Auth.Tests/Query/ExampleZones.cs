@@ -30,6 +30,11 @@ public static class ExampleZones
         *.wcname CNAME www
         *.wmx    MX    10 mail
                  MX    20 mx.example.net.
+        *.wsrv   SRV   10 60 5060 mail
+                 SRV   20 60 5060 noaddress
+        noaddress TXT  "a target without addresses"
+        tosub    CNAME www.sub
+        tochild  CNAME www.child
         exists.wild A  192.0.2.101
         a.b.c    A     192.0.2.102
         *.c      A     192.0.2.103

@@ -101,6 +101,30 @@ public class Rfc1034AnswerTests
     }
 
     [Fact]
+    public void Cname_into_a_delegation_keeps_AA_for_the_first_owner_rfc1035_4_1_1()
+    {
+        // AA describes the first owner name of the answer, which this zone owns; the referral
+        // that the chain ends in does not change that (RFC 1035 §4.1.1, RFC 6604 §2.1).
+        var m = Ask(_store, "tosub.example.com", RRType.A);
+        Assert.Equal(ReturnCode.NoError, m.ReturnCode);
+        Assert.True(m.IsAuthoritiveAnswer);
+        Assert.Equal(["tosub.example.com. 3600 CNAME www.sub.example.com."], Lines(m.AnswerRecords));
+        Assert.Equal(["sub.example.com. 3600 NS ns.other.example.com.", "sub.example.com. 3600 NS ns.sub.example.com."],
+            Lines(m.AuthorityRecords).Order());
+        Assert.Equal(["ns.sub.example.com. 3600 A 192.0.2.53"], Lines(m.AdditionalRecords.Where(r => r.RecordType != RecordType.Opt)));
+    }
+
+    [Fact]
+    public void Cname_into_another_served_zone_is_followed_there_step_3a()
+    {
+        var m = Ask(_store, "tochild.example.com", RRType.A);
+        Assert.True(m.IsAuthoritiveAnswer);
+        Assert.Equal(["tochild.example.com. 3600 CNAME www.child.example.com.", "www.child.example.com. 600 A 192.0.2.61"],
+            Lines(m.AnswerRecords));
+        Assert.Empty(m.AuthorityRecords);
+    }
+
+    [Fact]
     public void Cname_loop_is_cut()
     {
         var m = Ask(_store, "loop1.example.com", RRType.A);
@@ -148,6 +172,20 @@ public class Rfc1034AnswerTests
         var m = Ask(_store, "example.com", RRType.NS);
         Assert.Equal(["ns1.example.com. 3600 A 192.0.2.1", "ns1.example.com. 3600 AAAA 2001:db8::1"],
             Lines(m.AdditionalRecords.Where(r => r.RecordType != RecordType.Opt)).Order());
+    }
+
+    [Fact]
+    public void Wildcard_mx_and_srv_answers_add_the_targets_that_have_addresses_rfc4592_3_3_1()
+    {
+        var mx = Ask(_store, "random.wmx.example.com", RRType.MX);
+        Assert.Equal(["random.wmx.example.com. 3600 MX 10 mail.example.com.", "random.wmx.example.com. 3600 MX 20 mx.example.net."],
+            Lines(mx.AnswerRecords));
+        Assert.Empty(mx.AuthorityRecords);
+        Assert.Equal(["mail.example.com. 3600 A 192.0.2.25"], Lines(mx.AdditionalRecords.Where(r => r.RecordType != RecordType.Opt)));
+        // noaddress exists but has no address: nothing to add for it.
+        var srv = Ask(_store, "_x._tcp.wsrv.example.com", RRType.SRV);
+        Assert.Equal(2, srv.AnswerRecords.Count);
+        Assert.Equal(["mail.example.com. 3600 A 192.0.2.25"], Lines(srv.AdditionalRecords.Where(r => r.RecordType != RecordType.Opt)));
     }
 
     [Fact]

@@ -90,15 +90,42 @@ public class Rfc4035DnssecAnswerTests
     }
 
     [Theory]
-    [InlineData(DenialMode.Nsec, RecordType.NSec)]
-    [InlineData(DenialMode.Nsec3, RecordType.NSec3)]
-    public void Wildcard_answer_with_additional_data_keeps_the_proof_in_authority_section_3_1_3_3(DenialMode mode, RecordType proof)
+    [InlineData(DenialMode.Nsec, "random.wmx.example.com", RRType.MX)]
+    [InlineData(DenialMode.Nsec3, "random.wmx.example.com", RRType.MX)]
+    [InlineData(DenialMode.Nsec, "_x._tcp.wsrv.example.com", RRType.SRV)]
+    [InlineData(DenialMode.Nsec3, "_x._tcp.wsrv.example.com", RRType.SRV)]
+    public void Wildcard_answer_with_additional_data_keeps_the_proof_in_authority_section_3_1_3_3(DenialMode mode, string name, ushort type)
     {
-        var m = Ask(mode == DenialMode.Nsec ? Nsec : Nsec3, "random.wmx.example.com", RRType.MX, dnssecOk: true);
-        Assert.Equal([RecordType.Mx, RecordType.Mx, RecordType.RrSig], Types(m.AnswerRecords));
-        Assert.Equal([proof, RecordType.RrSig], Types(m.AuthorityRecords));
+        // The case: the proof that the query name does not exist went into the additional
+        // section after the target's address, and Unbound failed the answer.
+        var m = Ask(mode == DenialMode.Nsec ? Nsec : Nsec3, name, type, dnssecOk: true);
+        var answerType = type == RRType.MX ? RecordType.Mx : RecordType.Srv;
+        Assert.Equal([answerType, answerType, RecordType.RrSig], Types(m.AnswerRecords));
+        Assert.Equal([mode == DenialMode.Nsec ? RecordType.NSec : RecordType.NSec3, RecordType.RrSig], Types(m.AuthorityRecords));
+        // The target in the zone with an address, signed; the one without an address and the one outside add nothing.
         Assert.Equal([RecordType.A, RecordType.RrSig], Types(m.AdditionalRecords.Where(r => r.RecordType != RecordType.Opt)));
         Assert.Equal("mail.example.com.", m.AdditionalRecords[0].Name.ToString());
+    }
+
+    [Theory]
+    [InlineData(DenialMode.Nsec)]
+    [InlineData(DenialMode.Nsec3)]
+    public void Cname_into_a_signed_delegation_is_authoritative_and_carries_the_signed_ds_rfc1035_4_1_1(DenialMode mode)
+    {
+        var m = Ask(mode == DenialMode.Nsec ? Nsec : Nsec3, "tosub.example.com", RRType.A, dnssecOk: true);
+        Assert.True(m.IsAuthoritiveAnswer);
+        Assert.Equal([RecordType.CName, RecordType.RrSig], Types(m.AnswerRecords));
+        Assert.Equal([RecordType.Ns, RecordType.Ns, RecordType.Ds, RecordType.RrSig], Types(m.AuthorityRecords));
+    }
+
+    [Fact]
+    public void Wildcard_cname_chain_proves_each_wildcard_once_in_authority_section_3_1_3_3()
+    {
+        // foo.wcname is synthesized from *.wcname; the chain then ends at www, an exact match.
+        var m = Ask(Nsec, "foo.wcname.example.com", RRType.A, dnssecOk: true);
+        Assert.Equal([RecordType.CName, RecordType.RrSig, RecordType.A, RecordType.A, RecordType.RrSig], Types(m.AnswerRecords));
+        Assert.Equal([RecordType.NSec, RecordType.RrSig], Types(m.AuthorityRecords));
+        Assert.DoesNotContain(m.AdditionalRecords, r => r.RecordType != RecordType.Opt);
     }
 
     [Fact]

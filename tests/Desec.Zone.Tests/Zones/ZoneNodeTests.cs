@@ -1,3 +1,4 @@
+using Desec.Zone.Names;
 using Desec.Zone.Records;
 using Desec.Zone.Zones;
 using static Desec.Zone.Tests.Zones.TestZones;
@@ -24,7 +25,7 @@ public class ZoneNodeTests
     [Theory]
     [InlineData("@", NodeFlags.Apex)]
     [InlineData("www", NodeFlags.None)]
-    [InlineData("wild", NodeFlags.EmptyNonTerminal)]
+    [InlineData("wild", NodeFlags.EmptyNonTerminal | NodeFlags.WildcardChild)]
     [InlineData("*.wild", NodeFlags.Wildcard)]
     [InlineData("alias", NodeFlags.HasCname)]
     [InlineData("old", NodeFlags.HasDname)]
@@ -76,7 +77,7 @@ public class ZoneNodeTests
         var ent = zone.Find(Name("deep.sub"))!;
         Assert.Equal(NodeFlags.EmptyNonTerminal | NodeFlags.Occluded, ent.Flags);
         Assert.Same(zone.Find(Name("sub")), ent.OccludedBy);
-        Assert.Single(zone.Find(Name("sub"))!.Glue);
+        Assert.Equal([TargetKind.Glue], Targets(zone, "sub", RRType.NS).Select(t => t.Kind));
     }
 
     [Fact]
@@ -102,23 +103,39 @@ public class ZoneNodeTests
         Assert.Single(zone.Nodes);
     }
 
+    /// <summary>The additional targets of a node's RRset of a type, as (name, kind) pairs.</summary>
+    private static List<(DnsName Name, TargetKind Kind)> Targets(Zone.Zones.Zone zone, string owner, ushort type) =>
+        [.. zone.Find(Name(owner))!.AdditionalTargets(type).ToArray().Select(t => (zone.NodeAt(t.Node).Name, t.Kind))];
+
     [Fact]
-    public void Glue_holds_addresses_of_targets_at_or_below_the_cut()
+    public void Ns_targets_of_a_cut_are_glue_below_it_sibling_glue_below_another_cut_or_authoritative_data_rfc9471_2()
     {
-        var sub = Node("sub");
-        Assert.Equal([RRType.A, RRType.AAAA], sub.Glue.Select(g => g.Type));
-        Assert.All(sub.Glue, g => Assert.Equal(Name("ns.sub"), g.Owner));
-        // www is authoritative data of this zone, not glue; ns.sib sits below the sibling cut sib.
-        Assert.Equal(Name("ns.sib"), Assert.Single(sub.SiblingGlue).Owner);
-        Assert.Equal(Name("ns.sib"), Assert.Single(Node("sib").Glue).Owner);
-        Assert.Empty(Node("www").Glue);
+        // ns.sub is below the cut (glue); www is authoritative data of this zone; ns.sib sits below the sibling cut sib.
+        Assert.Equal([(Name("www"), TargetKind.Authoritative), (Name("ns.sub"), TargetKind.Glue), (Name("ns.sib"), TargetKind.Occluded)],
+            Targets(Sample, "sub", RRType.NS).OrderBy(t => t.Kind));
+        Assert.Equal([(Name("ns.sib"), TargetKind.Glue)], Targets(Sample, "sib", RRType.NS));
+        Assert.Empty(Targets(Sample, "www", RRType.NS));
     }
 
     [Fact]
     public void Glue_at_the_cut_itself_counts()
     {
         var zone = BuildOk(Minimal(), [Ns("sub", "sub"), A("sub", "192.0.2.5")]);
-        Assert.Equal(Name("sub"), Assert.Single(zone.Find(Name("sub"))!.Glue).Owner);
+        Assert.Equal([(Name("sub"), TargetKind.Glue)], Targets(zone, "sub", RRType.NS));
+    }
+
+    private static ResourceRecord Mx(byte preference, string exchange) => Rr("@", RRType.MX, [0, preference, .. NameRdata(exchange)]);
+
+    [Fact]
+    public void Mx_and_srv_targets_are_authoritative_names_with_addresses_each_listed_once_rfc1034_3_6()
+    {
+        var zone = BuildOk(Minimal(), [
+            Mx(10, "mail"), Mx(20, "mail"), Mx(30, "noaddress"), Mx(40, "mx.example.net."), Mx(50, "hidden.sub"),
+            A("mail", "192.0.2.25"), Txt("noaddress", "x"), Ns("sub", "ns.example.net."), A("hidden.sub", "192.0.2.26"),
+            Rr("_sip._udp", RRType.SRV, [0, 10, 0, 60, 0x13, 0xC4, .. NameRdata("mail")])]);
+        Assert.Equal([(Name("mail"), TargetKind.Authoritative)], Targets(zone, "@", RRType.MX));
+        Assert.Equal([(Name("mail"), TargetKind.Authoritative)], Targets(zone, "_sip._udp", RRType.SRV));
+        Assert.Empty(Targets(zone, "@", RRType.A));
     }
 
     [Fact]
