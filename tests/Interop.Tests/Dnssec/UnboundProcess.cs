@@ -10,7 +10,9 @@ public sealed class UnboundProcess : IDisposable
     private readonly Process _process;
     private readonly string _directory;
 
-    public UnboundProcess(IEnumerable<string> stubZones, IPEndPoint server, string trustAnchors)
+    /// <param name="otherStubs">Zones served by another server than <paramref name="server"/>.</param>
+    public UnboundProcess(IEnumerable<string> stubZones, IPEndPoint server, string trustAnchors,
+        IEnumerable<(string Zone, IPEndPoint Server)>? otherStubs = null)
     {
         _directory = Path.Combine(Path.GetTempPath(), "unbound-test-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_directory);
@@ -38,9 +40,9 @@ public sealed class UnboundProcess : IDisposable
             remote-control:
               control-enable: no
             """);
-        foreach (var zone in stubZones)
+        foreach (var (zone, address) in stubZones.Select(z => (z, server)).Concat(otherStubs ?? []))
         {
-            config.AppendLine($"stub-zone:\n  name: \"{zone}\"\n  stub-addr: {server.Address}@{server.Port}");
+            config.AppendLine($"stub-zone:\n  name: \"{zone}\"\n  stub-addr: {address.Address}@{address.Port}");
         }
         string configPath = Path.Combine(_directory, "unbound.conf");
         File.WriteAllText(configPath, config.ToString());

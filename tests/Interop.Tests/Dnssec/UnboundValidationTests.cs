@@ -23,6 +23,9 @@ public sealed class UnboundValidationTests
         ("anything.wild.example.com.", "A", "NOERROR", true),        // wildcard answer
         ("anything.wild.example.com.", "MX", "NOERROR", true),       // wildcard no data
         ("foo.wcname.example.com.", "A", "NOERROR", true),           // wildcard CNAME
+        ("random.wmx.example.com.", "MX", "NOERROR", true),          // wildcard answer with additional data (a target with
+        ("_x._tcp.wsrv.example.com.", "SRV", "NOERROR", true),       //   an address, one without, one outside): proof in authority
+        ("todeleg.example.com.", "A", "NOERROR", true),              // CNAME into a delegation (AA on the CNAME, then the child)
         ("chain1.example.com.", "A", "NOERROR", true),               // CNAME chain
         ("dangling.example.com.", "A", "NXDOMAIN", true),            // CNAME to a missing name
         ("host.dn.example.com.", "A", "NXDOMAIN", true),             // DNAME, synthesized CNAME
@@ -43,7 +46,7 @@ public sealed class UnboundValidationTests
     {
         using var server = new SignedServer(denial, algorithm);
         using var unbound = new UnboundProcess(["example.com", "child.example.com", "insec.example.com"],
-            server.Server.EndPoint, server.TrustAnchor());
+            server.Server.EndPoint, server.TrustAnchor(), [("deleg.example.com", server.Delegated.EndPoint)]);
         var failures = new List<string>();
         foreach (var (name, type, status, secure) in Cases)
         {

@@ -45,6 +45,26 @@ public sealed record ResponseSummary(int Rcode, bool Authoritative, bool Truncat
 
     private static int Count(byte[] message, int index) => BinaryPrimitives.ReadUInt16BigEndian(message.AsSpan(4 + 2 * index));
 
+    /// <summary>
+    /// Rcode, AA/TC and every section as sorted record lists (the order of RRsets within a section
+    /// may differ). An RRSIG is reduced to owner, TTL, type covered, labels and signer: two servers
+    /// of the same signed zone send the same signatures, but which one is what a validator needs
+    /// (RFC 4035 §3.1.1), not its bytes.
+    /// </summary>
+    public string ComparableWithAdditional() =>
+        $"rcode={Rcode} aa={Authoritative} tc={Truncated}\n  answer: {Lines(Answer)}\n  authority: {Lines(Authority)}\n  additional: {Lines(Additional)}";
+
+    private static string Lines(List<string> records) =>
+        string.Join("\n          ", records.Select(SignatureByCoverage).Order(StringComparer.Ordinal));
+
+    /// <summary>"owner ttl IN RRSIG A 13 3 3600 exp inc tag signer sig" becomes "owner ttl IN RRSIG A labels=3 signer".</summary>
+    private static string SignatureByCoverage(string line)
+    {
+        var fields = line.Split(' ');
+        if (fields.Length < 12 || fields[3] != "RRSIG") { return line; }
+        return $"{fields[0]} {fields[1]} {fields[2]} RRSIG {fields[4]} labels={fields[6]} {fields[11]}";
+    }
+
     /// <summary>Rcode, flags, and answer/authority as sorted sets (RRset order within a section may differ).</summary>
     public string Comparable() =>
         $"rcode={Rcode} aa={Authoritative} tc={Truncated}\n  answer: {string.Join("\n          ", Answer.Order(StringComparer.Ordinal))}\n  authority: {string.Join("\n          ", Authority.Order(StringComparer.Ordinal))}";
