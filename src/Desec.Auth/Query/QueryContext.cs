@@ -11,7 +11,8 @@ namespace Desec.Auth.Query;
 /// Everything one query is answered from, resolved before anything is written: the query name and
 /// each CNAME or DNAME target after it (RFC 1034 §4.3.2, RFC 6672 §3.3), each looked up once in
 /// its zone (<see cref="QueryStep"/>). The answer, authority and additional stages then read it in
-/// that order. Lives on the stack: the names in a buffer of the caller's, the steps inline.
+/// that order. Lives on the stack with its steps inline; the names go to a buffer of the caller's
+/// (one per thread), so that the query path allocates nothing.
 /// </summary>
 internal ref struct QueryContext
 {
