@@ -151,7 +151,7 @@ public class MessageWriterTests
     {
         var buffer = new byte[512];
         var writer = Started(buffer, 512);
-        var opt = new EdnsAnswer { UdpPayloadSize = 1232, DnssecOk = true, Nsid = "ns1"u8 };
+        var opt = new OptRecord { UdpPayloadSize = 1232, DnssecOk = true, Nsid = "ns1"u8 };
         writer.Reserve(opt.Length);
         writer.SetRcode(Rcode.BadVers);
         Assert.True(writer.TryWriteOpt(opt));
@@ -187,7 +187,7 @@ public class MessageWriterTests
     public void Room_reserved_for_opt_is_not_used_by_records()
     {
         var buffer = new byte[512];
-        var opt = new EdnsAnswer { UdpPayloadSize = 1232 };
+        var opt = new OptRecord { UdpPayloadSize = 1232 };
         var writer = Started(buffer, 12 + 17 + 32 + opt.Length - 1);
         writer.Reserve(opt.Length);
         Assert.False(writer.TryAdd(MessageSection.Answer, TwoAddresses));
@@ -200,7 +200,7 @@ public class MessageWriterTests
     {
         var buffer = new byte[512];
         var writer = Started(buffer, 512);
-        var opt = new EdnsAnswer { PaddingLength = 5 };
+        var opt = new OptRecord { PaddingLength = 5 };
         writer.Reserve(opt.Length);
         writer.TryWriteOpt(opt);
         int length = writer.Finish();

@@ -112,7 +112,8 @@ public sealed class DigTests : IDisposable
         {
             var response = RawDnsClient.Receive(stream);
             Assert.NotNull(response);
-            ids.Add((response[0] << 8) | response[1]);
+            Assert.True(Desec.Zone.Messages.MessageHeader.TryRead(response, out var header));
+            ids.Add(header.Id);
         }
         Assert.Equal(20, ids.Count);
     }
