@@ -72,13 +72,16 @@ public sealed class TransferAcl(IReadOnlyList<TransferAclEntry> entries)
 {
     public static readonly TransferAcl DenyAll = new([]);
 
-    public IReadOnlyList<TransferAclEntry> Entries => entries;
+    /// <summary>An array, so that matching walks it without an enumerator (nothing allocated per request).</summary>
+    private readonly TransferAclEntry[] _entries = [.. entries];
+
+    public IReadOnlyList<TransferAclEntry> Entries => _entries;
 
     /// <param name="peer">The peer; <see cref="PeerAddress.None"/> (no address known) matches no prefix.</param>
     /// <param name="verifiedKeyName">The TSIG key the request was verified with, or null when it had none.</param>
     public bool Allows(in PeerAddress peer, string? verifiedKeyName)
     {
-        foreach (var entry in entries)
+        foreach (var entry in _entries)
         {
             if (entry.Matches(peer, verifiedKeyName)) { return true; }
         }

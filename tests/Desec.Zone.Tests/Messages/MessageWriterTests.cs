@@ -208,4 +208,36 @@ public class MessageWriterTests
         Assert.Equal(5, Word(buffer, length - 7));
         Assert.All(buffer[(length - 5)..length], b => Assert.Equal(0, b));
     }
+
+    [Fact]
+    public void Rollback_to_a_checkpoint_undoes_records_counts_and_tc()
+    {
+        var buffer = new byte[512];
+        var writer = Started(buffer, 12 + 17 + 16 + 8);
+        var start = writer.Checkpoint();
+        Assert.False(writer.TryAdd(MessageSection.Answer, TwoAddresses));
+        Assert.True(writer.Truncated);
+        writer.RollbackTo(start);
+        Assert.False(writer.Truncated);
+        Assert.True(writer.TryAddRecord(MessageSection.Answer, Owner.Wire, RRType.A, RRClass.IN, 300, [192, 0, 2, 1]));
+        int length = writer.Finish();
+        Assert.Equal(12 + 17 + 16, length);
+        Assert.Equal(0, Word(buffer, 2) & (ushort)HeaderFlags.TC);
+        Assert.Equal(1, Word(buffer, 6));
+    }
+
+    [Fact]
+    public void Rfc6891_6_1_2_a_querys_opt_asks_for_the_nsid_with_an_empty_option_and_carries_its_version()
+    {
+        var buffer = new byte[512];
+        var writer = Started(buffer, 512);
+        var opt = new OptRecord { UdpPayloadSize = 4096, AskNsid = true, Version = 1 };
+        writer.Reserve(opt.Length);
+        Assert.True(writer.TryWriteOpt(opt));
+        int length = writer.Finish();
+        Assert.Equal(OptRecord.FixedLength + 4, opt.Length);
+        Assert.Equal(1, buffer[length - 4 - 5]); // version
+        Assert.Equal(EdnsOptionCode.Nsid, Word(buffer, length - 4));
+        Assert.Equal(0, Word(buffer, length - 2));
+    }
 }
