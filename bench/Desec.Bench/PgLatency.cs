@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Npgsql;
 
 namespace Desec.Bench;
@@ -91,17 +90,9 @@ public static class PgLatency
         }
     }
 
-    private static byte[] Query(string name, ushort id)
-    {
-        var bytes = new List<byte> { (byte)(id >> 8), (byte)id, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0 };
-        foreach (var label in name.TrimEnd('.').Split('.'))
-        {
-            bytes.Add((byte)label.Length);
-            bytes.AddRange(Encoding.ASCII.GetBytes(label));
-        }
-        bytes.AddRange([0, 0, 1, 0, 1]);
-        return [.. bytes];
-    }
+    private static byte[] Query(string name, ushort id) =>
+        Desec.Zone.Messages.QueryMessage.Create(id, Desec.Zone.Messages.Opcode.Query, Desec.Zone.Messages.HeaderFlags.None,
+            Desec.Zone.Names.DnsName.Parse(name).Wire, Desec.Zone.Records.RRType.A, Desec.Zone.Records.RRClass.IN, edns: false, default);
 
     /// <summary>True when the server answers NOERROR with the address in the answer.</summary>
     private static bool Answers(Socket socket, EndPoint server, byte[] query, byte[] address)
@@ -111,7 +102,12 @@ public static class PgLatency
         try
         {
             int length = socket.Receive(buffer);
-            if (length < 12 || buffer[0] != query[0] || buffer[1] != query[1] || (buffer[3] & 0x0F) != 0) { return false; }
+            if (!Desec.Zone.Messages.MessageHeader.TryRead(buffer.AsSpan(0, length), out var header)
+                || !Desec.Zone.Messages.MessageHeader.TryRead(query, out var asked)
+                || header.Id != asked.Id || header.RcodeBits != 0) // NOERROR
+            {
+                return false;
+            }
             return buffer.AsSpan(query.Length, length - query.Length).IndexOf(address) >= 0;
         }
         catch (SocketException)

@@ -1,8 +1,8 @@
-using System.Buffers.Binary;
 using ARSoft.Tools.Net.Dns;
 using Desec.Auth.Query;
 using Desec.Auth.Transport;
 using Desec.Auth.Zones;
+using Desec.Zone.Messages;
 using Desec.Zone.Names;
 using Desec.Zone.Text;
 using Desec.Zone.Zones;
@@ -49,28 +49,27 @@ public static class TestQueries
 
     /// <summary>A query in wire format. <paramref name="udpSize"/> adds an OPT record (EDNS version <paramref name="ednsVersion"/>).</summary>
     public static byte[] Query(string name, ushort type, ushort id = 0x1234, ushort? udpSize = null, bool dnssecOk = false,
-        byte ednsVersion = 0, bool nsid = false, ushort flags = 0x0100, ushort qclass = 1)
+        byte ednsVersion = 0, bool nsid = false, HeaderFlags flags = HeaderFlags.RD, ushort qclass = 1, byte[]? cookie = null,
+        Opcode opcode = Opcode.Query)
     {
         var qname = DnsName.Parse(name.EndsWith('.') ? name : name + ".");
-        var bytes = new List<byte>();
-        void U16(int v) { bytes.Add((byte)(v >> 8)); bytes.Add((byte)v); }
-        U16(id); U16(flags); U16(1); U16(0); U16(0); U16(udpSize is null ? 0 : 1);
-        bytes.AddRange(qname.Wire.ToArray());
-        U16(type); U16(qclass);
-        if (udpSize is { } size)
-        {
-            bytes.Add(0); U16(41); U16(size); bytes.Add(0); bytes.Add(ednsVersion); U16(dnssecOk ? 0x8000 : 0);
-            if (nsid) { U16(4); U16(3); U16(0); } else { U16(0); }
-        }
-        return bytes.ToArray();
+        return QueryMessage.Create(id, opcode, flags, qname.Wire, type, qclass, udpSize is not null,
+            new Desec.Zone.Messages.OptRecord { UdpPayloadSize = udpSize ?? 0, DnssecOk = dnssecOk, Version = ednsVersion, AskNsid = nsid, Cookie = cookie });
     }
 
-    public static byte[] Answer(ZoneStore store, byte[] query, TransportKind transport = TransportKind.Udp, AnswerOptions? options = null)
+    /// <summary>The peer of the test queries, as a transport hands it over.</summary>
+    public static readonly PeerAddress Peer = PeerAddress.FromIPv4(0xC0000201, 53000); // 192.0.2.1
+
+    public static byte[] Answer(ZoneStore store, byte[] query, TransportKind transport = TransportKind.Udp, AnswerOptions? options = null) =>
+        Answer(new QueryHandler(new Answerer(store), options ?? new AnswerOptions()), query, transport);
+
+    /// <summary>One request through the handler's entry point; the one message it answers with (empty for none).</summary>
+    public static byte[] Answer(IQueryHandler handler, byte[] query, TransportKind transport = TransportKind.Udp, PeerAddress? peer = null)
     {
-        var handler = new QueryHandler(new Answerer(store), options ?? new AnswerOptions());
         var response = new byte[65535];
-        int length = handler.Handle(query, response, transport, null);
-        return response.AsSpan(0, length).ToArray();
+        var reply = handler.Handle(new Request(query, transport, peer ?? Peer), response);
+        Assert.Null(reply.Stream);
+        return response.AsSpan(0, reply.Length).ToArray();
     }
 
     public static DnsMessage Ask(ZoneStore store, string name, ushort type, ushort? udpSize = null,
@@ -81,9 +80,17 @@ public static class TestQueries
         return DnsMessage.Parse(new ArraySegment<byte>(bytes));
     }
 
-    public static int Rcode(byte[] response) => BinaryPrimitives.ReadUInt16BigEndian(response.AsSpan(2)) & 0xF;
-    public static ushort Flags(byte[] response) => BinaryPrimitives.ReadUInt16BigEndian(response.AsSpan(2));
-    public static ushort Count(byte[] response, int section) => BinaryPrimitives.ReadUInt16BigEndian(response.AsSpan(4 + 2 * section));
+    /// <summary>The response read with the message layer (question and records); the test fails when it is malformed.</summary>
+    public static MessageReader Read(byte[] response) => MessageReader.ReadAll(response);
+
+    public static MessageHeader Header(byte[] response) => Read(response).Header;
+
+    /// <summary>The full RCODE: the header's four bits and the OPT record's upper eight (RFC 6891 §6.1.3).</summary>
+    public static Rcode ResponseCode(byte[] response)
+    {
+        var reader = Read(response);
+        return RcodeExtensions.Combine(reader.Header.RcodeBits, reader.Edns.ExtendedRcodeBits);
+    }
 
     /// <summary>Records of a section as "owner TYPE rdata" lines, owners lower-cased, for easy asserts.</summary>
     public static List<string> Lines(IEnumerable<DnsRecordBase> records) =>

@@ -22,6 +22,15 @@ public sealed record ServerConfig
     public string State { get; init; } = "state";
     public ushort MaxUdpPayload { get; init; } = 1232;
     public string? Nsid { get; init; }
+
+    /// <summary>
+    /// The server cookie secret (RFC 9018 §4.4) as 32 hex digits; unset draws a random one at
+    /// start-up. Set the same secret on every server of an anycast address.
+    /// </summary>
+    public string? CookieSecret { get; init; }
+
+    /// <summary>The cookie secret's 16 octets, or null when unset (<see cref="Validate"/> has checked the text).</summary>
+    public byte[]? CookieSecretBytes() => CookieSecret is null ? null : Convert.FromHexString(CookieSecret);
     public int TcpIdleTimeout { get; init; } = 10;
     public int TcpMaxConnections { get; init; } = 1024;
     /// <summary>UDP sockets (and receive loops) per address; 0 means one per core.</summary>
@@ -75,7 +84,7 @@ public sealed record ServerConfig
     /// Everyone to NOTIFY for one zone: its <c>notify</c> addresses (unsigned) and its secondaries
     /// (signed with their keys). An address in both is notified once, as the secondary.
     /// </summary>
-    public List<Desec.Auth.Transfer.NotifyTarget> NotifyTargetsFor(Desec.Zone.Names.DnsName zone, Desec.Auth.Tsig.TsigKeyring keyring)
+    public List<Desec.Auth.Transfer.NotifyTarget> NotifyTargetsFor(Desec.Zone.Names.DnsName zone, Desec.Zone.Tsig.TsigKeyring keyring)
     {
         var (secondaries, where) = SecondariesFor(zone);
         var targets = secondaries.Select(s => new Desec.Auth.Transfer.NotifyTarget(s.EndPoint(where), KeyOf(s, keyring, where))).ToList();
@@ -86,7 +95,7 @@ public sealed record ServerConfig
         return targets;
     }
 
-    private static Desec.Auth.Tsig.TsigKey? KeyOf(SecondaryConfig secondary, Desec.Auth.Tsig.TsigKeyring keyring, string where)
+    private static Desec.Zone.Tsig.TsigKey? KeyOf(SecondaryConfig secondary, Desec.Zone.Tsig.TsigKeyring keyring, string where)
     {
         if (secondary.KeyName is null) { return null; }
         if (!Desec.Zone.Names.DnsName.TryParseAbsolute(secondary.TsigKey!, out var name, out var reason))
@@ -169,7 +178,7 @@ public sealed record ServerConfig
     public List<TsigKeyConfig> TsigKeys { get; init; } = [];
 
     /// <summary>The TSIG keys as a keyring; bad base64, an unknown algorithm or a duplicate name stop start-up.</summary>
-    public Desec.Auth.Tsig.TsigKeyring TsigKeyring() => TsigKeyConfig.BuildKeyring(TsigKeys);
+    public Desec.Zone.Tsig.TsigKeyring TsigKeyring() => TsigKeyConfig.BuildKeyring(TsigKeys);
 
     /// <summary>The signing policy of one zone.</summary>
     public Desec.Signer.Signing.SigningPolicy PolicyFor(Desec.Zone.Names.DnsName zone)
@@ -218,6 +227,10 @@ public sealed record ServerConfig
         if (TcpMaxConnections <= 0) { throw new ConfigException($"tcp-max-connections {TcpMaxConnections} must be above 0"); }
         if (UdpSocketsPerAddress < 0) { throw new ConfigException($"udp-sockets-per-address {UdpSocketsPerAddress} is negative"); }
         if (Nsid is { Length: > 128 }) { throw new ConfigException("nsid is longer than 128 characters"); }
+        if (CookieSecret is not null && (CookieSecret.Length != 2 * Desec.Zone.Messages.ServerCookie.SecretLength || !CookieSecret.All(char.IsAsciiHexDigit)))
+        {
+            throw new ConfigException($"cookie-secret: expected {2 * Desec.Zone.Messages.ServerCookie.SecretLength} hex digits (16 octets, RFC 9018 §4.4)");
+        }
         if (Listen.Count == 0) { throw new ConfigException("listen has no address"); }
         if (Database is not null)
         {
@@ -276,7 +289,7 @@ public sealed record ServerConfig
         return Listen.Select(e => ParseEndPoint(e, "listen")).ToList();
     }
 
-    private static void CheckSecondaries(List<SecondaryConfig> secondaries, string where, Desec.Auth.Tsig.TsigKeyring keyring)
+    private static void CheckSecondaries(List<SecondaryConfig> secondaries, string where, Desec.Zone.Tsig.TsigKeyring keyring)
     {
         foreach (var secondary in secondaries)
         {
@@ -287,7 +300,7 @@ public sealed record ServerConfig
     }
 
     /// <summary>A <c>key:NAME</c> entry must name a key in <c>tsig-keys</c>, or it could never match.</summary>
-    private static void CheckAclKeys(List<string> entries, string where, Desec.Auth.Tsig.TsigKeyring keyring)
+    private static void CheckAclKeys(List<string> entries, string where, Desec.Zone.Tsig.TsigKeyring keyring)
     {
         foreach (var entry in ZoneTransferConfig.ParseAcl(entries, where).Entries)
         {

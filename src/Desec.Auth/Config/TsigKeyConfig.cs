@@ -1,4 +1,5 @@
 using Desec.Auth.Tsig;
+using Desec.Zone.Tsig;
 
 namespace Desec.Auth.Config;
 

@@ -1,177 +1,163 @@
-using System.Net;
 using Desec.Auth.Transfer;
 using Desec.Auth.Transport;
-using Desec.Auth.Tsig;
 using Desec.Zone.Messages;
 using Desec.Zone.Records;
+using Desec.Zone.Tsig;
+using Desec.Zone.Wire;
+using Microsoft.Extensions.Logging;
 
 namespace Desec.Auth.Query;
 
-/// <summary>Settings of the answering path.</summary>
-public sealed record AnswerOptions
-{
-    /// <summary>Largest UDP response, whatever the query offers (RFC 6891 §6.2.5; 1232 avoids fragmentation).</summary>
-    public ushort MaxUdpPayload { get; init; } = 1232;
-
-    /// <summary>The NSID to send when asked (RFC 5001); empty sends none.</summary>
-    public byte[] Nsid { get; init; } = [];
-}
-
 /// <summary>
-/// The protocol side of a transport: parse, answer, and turn every kind of bad input into the
-/// response the RFCs ask for. Never throws for bad input. Zone transfers (AXFR, IXFR answered
-/// with the full zone) over TCP are streams (<see cref="OpenStream"/>); without
-/// <paramref name="transfers"/> every transfer is refused.
+/// The one entry point from the transports: each request is read once (the message layer), its
+/// TSIG checked once, and routed by opcode: QUERY to the answerer or, for AXFR and IXFR, to the
+/// transfer code; NOTIFY and UPDATE to their handlers (today REFUSED and NOTIMP). Every kind of bad
+/// input becomes the response the RFCs ask for; nothing throws. Without <paramref name="transfers"/>
+/// every transfer is refused.
 /// </summary>
-public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneTransfers? transfers = null,
-    TsigKeyring? keyring = null, TimeProvider? clock = null, Microsoft.Extensions.Logging.ILogger? logger = null) : IQueryHandler
+public sealed class QueryHandler : IQueryHandler
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private static readonly TsigKeyring NoKeys = new([]);
 
-    public IResponseStream? OpenStream(ReadOnlySpan<byte> request, EndPoint? remote)
+    private readonly Answerer _answerer;
+    private readonly AnswerOptions _options;
+    private readonly TransferResponder? _transfers;
+    private readonly TsigKeyring _keyring;
+    private readonly TimeProvider _clock;
+    private readonly ServerCookies _cookies;
+
+    public QueryHandler(Answerer answerer, AnswerOptions options, ZoneTransfers? transfers = null, TsigKeyring? keyring = null,
+        TimeProvider? clock = null, ILogger? logger = null)
     {
-        if (transfers is null || !QueryParser.AsksForTransfer(request)) { return null; }
-        if (QueryParser.Parse(request, out var query) != QueryParseResult.Ok) { return null; }
-        if (query.QType is not (RRType.AXFR or RRType.IXFR)) { return null; }
-        var tsig = Verify(request, query);
-        if (tsig.Result is not (TsigResult.Ok or TsigResult.NoTsig))
-        {
-            tsig.Dispose();
-            return null; // Handle answers with the TSIG error
-        }
-        var zone = transfers.Authorize(request.Slice(DnsHeader.Length, query.QuestionNameLength), remote, VerifiedKeyName(tsig));
-        if (zone is null)
-        {
-            tsig.Dispose();
-            return null; // Handle answers REFUSED
-        }
-        ushort flags = (ushort)(DnsHeader.QR | DnsHeader.AA | (query.Flags & (DnsHeader.RD | DnsHeader.CD)));
-        var opt = query.HasEdns ? new ZoneTransferStream.Opt(options.MaxUdpPayload, query.DnssecOk) : null;
-        var question = request[DnsHeader.Length..query.QuestionEnd];
-        if (query.QType == RRType.IXFR && IxfrRequest.TryReadClientSerial(request, query.QuestionEnd, out uint clientSerial))
-        {
-            var soa = zone.Zone.Soa.Records.First();
-            uint current = zone.Zone.Serial;
-            // RFC 1995 §4: a client that is up to date gets the current SOA alone.
-            if (clientSerial == current || Desec.Signer.Signing.SerialArithmetic.IsGreater(clientSerial, current))
-            {
-                LogTransfer(zone, remote, tsig, $"IXFR from serial {clientSerial}: up to date, the SOA alone");
-                return ZoneTransferStream.SoaOnly(soa, query.Id, flags, question, opt, tsig, _clock);
-            }
-            // The condensed difference from the client's version, when the journal reaches back to it.
-            if (transfers.JournalOf(zone.Origin)?.ChangesSince(clientSerial) is { } changes && changes.ToSerial == current)
-            {
-                var oldSoa = soa with { Rdata = Desec.Signer.Signing.ZoneSigner.WithSerial(soa.Rdata, clientSerial) };
-                IEnumerable<Zone.Records.ResourceRecord> body = [oldSoa, .. changes.Removed, soa, .. changes.Added];
-                LogTransfer(zone, remote, tsig,
-                    $"IXFR from serial {clientSerial} to {current}: {changes.Removed.Count} records removed, {changes.Added.Count} added");
-                return new ZoneTransferStream(soa, body, query.Id, flags, question, opt, tsig, _clock);
-            }
-        }
-        // AXFR, or an IXFR the journal cannot serve: the whole zone in AXFR form (RFC 1995 §4).
-        LogTransfer(zone, remote, tsig, query.QType == RRType.IXFR
-            ? $"IXFR answered in AXFR form (serial {zone.Zone.Serial}; the journal does not reach back to the client's)"
-            : $"AXFR of serial {zone.Zone.Serial}");
-        return new ZoneTransferStream(zone, query.Id, flags, question, opt, tsig, _clock);
+        _answerer = answerer;
+        _options = options;
+        _clock = clock ?? TimeProvider.System;
+        // No keys configured: every key is unknown (BADKEY, RFC 8945 §5.2.1).
+        _keyring = keyring ?? NoKeys;
+        _transfers = transfers is null ? null : new TransferResponder(transfers, options.MaxUdpPayload, _clock, logger);
+        _cookies = new ServerCookies(options.CookieSecret, _clock);
     }
 
-    /// <summary>One log line per transfer served: which kind, to whom, with which key. Transfers are rare; this is not the query path.</summary>
-    private void LogTransfer(Desec.Auth.Zones.ServedZone zone, EndPoint? remote, TsigContext tsig, string what)
+    public Reply Handle(scoped in Request request, Span<byte> response)
     {
-        if (logger is null) { return; }
-        Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "zone {Zone}: {What} to {Remote}{Key}", zone.Origin, what, remote,
-            tsig.Result == TsigResult.Ok ? $" (key {tsig.Key!.Name})" : "");
-    }
+        // RFC 1035 §4.1.1: shorter than a header, or a response, gets nothing back.
+        if (!MessageReader.TryStart(request.Message, out var message) || message.Header.IsResponse) { return Reply.Drop; }
+        var problem = Read(ref message);
+        if (!message.Tsig.Present) { return Respond(request, message, problem, TsigContext.None, response); }
 
-    /// <summary>Checks the request's TSIG (RFC 8945 §5.2) when it has one; <see cref="TsigContext.None"/> otherwise.</summary>
-    private TsigContext Verify(ReadOnlySpan<byte> request, in ParsedQuery query)
-    {
-        if (!query.HasTsig) { return TsigContext.None; }
-        if (keyring is null)
-        {
-            // No keys configured: every key is unknown (BADKEY, RFC 8945 §5.2.1).
-            TsigVerifier.Verify(request, NoKeys, _clock.GetUtcNow(), out var unknown);
-            return unknown;
-        }
-        TsigVerifier.Verify(request, keyring, _clock.GetUtcNow(), out var context);
-        return context;
-    }
-
-    private static string? VerifiedKeyName(TsigContext tsig) =>
-        tsig.Result == TsigResult.Ok ? tsig.Key!.Name.ToString() : null;
-
-    public int Handle(ReadOnlySpan<byte> request, Span<byte> response, TransportKind transport, EndPoint? remote)
-    {
-        var result = QueryParser.Parse(request, out var query);
-        if (result == QueryParseResult.Drop) { return 0; }
-        if (!query.HasTsig) { return Answer(request, response, transport, remote, result, query, TsigContext.None); }
-
-        using var tsig = Verify(request, query);
-        if (tsig.Result is not (TsigResult.Ok or TsigResult.NoTsig))
+        var now = _clock.GetUtcNow();
+        var result = TsigVerifier.Verify(message, _keyring, now, out var tsig);
+        if (result is not (TsigResult.Ok or TsigResult.NoTsig))
         {
             // RFC 8945 §5.2: FORMERR, or NOTAUTH with the TSIG error (BADKEY, BADSIG, BADTIME, BADTRUNC).
-            return TsigSigner.WriteErrorResponse(request, tsig, response, _clock.GetUtcNow());
+            using (tsig) { return Reply.Message(TsigErrorResponse.Write(message, tsig, response, now)); }
         }
-        return Answer(request, response, transport, remote, result, query, tsig);
-    }
-
-    private int Answer(ReadOnlySpan<byte> request, Span<byte> response, TransportKind transport, EndPoint? remote,
-        QueryParseResult result, in ParsedQuery query, TsigContext tsig)
-    {
-        bool tcp = transport == TransportKind.Tcp;
-        int limit = tcp ? response.Length : query.HasEdns ? Math.Min(query.UdpPayloadSize, options.MaxUdpPayload) : 512;
-        limit = Math.Min(limit, response.Length);
-        var opt = new EdnsAnswer
-        {
-            UdpPayloadSize = options.MaxUdpPayload,
-            DnssecOk = query.DnssecOk,
-            Nsid = query.NsidRequested ? options.Nsid : default,
-        };
-        var writer = new MessageWriter(response, stackalloc ushort[64], limit);
-        // RD and CD are copied (RFC 1035 §4.1.1, RFC 6840 §5.9); RA stays clear: no recursion here.
-        writer.Start(query.Id, (Opcode)query.Opcode, HeaderFlags.QR | ((HeaderFlags)query.Flags & (HeaderFlags.RD | HeaderFlags.CD)));
-        if (query.QuestionEnd > 0) { writer.TryCopyQuestion(request[DnsHeader.Length..query.QuestionEnd]); }
-        // Room for what follows the records: the OPT record and the TSIG record (signed over the finished message).
-        writer.Reserve((query.HasEdns ? opt.Length : 0) + tsig.MaxRecordLength);
-        switch (result)
-        {
-            case QueryParseResult.FormErr: writer.SetRcode(Rcode.FormErr); break;
-            case QueryParseResult.NotImp: writer.SetRcode(Rcode.NotImp); break;
-            case QueryParseResult.Refused: writer.SetRcode(Rcode.Refused); break;
-            case QueryParseResult.BadVers: writer.SetRcode(Rcode.BadVers); break;
-            default:
-                if (query.QType is RRType.AXFR or RRType.IXFR)
-                {
-                    AnswerTransferInOneMessage(ref writer, request, query, tcp, remote, VerifiedKeyName(tsig));
-                    break;
-                }
-                answerer.Answer(ref writer, request.Slice(DnsHeader.Length, query.QuestionNameLength), query.QType, tcp, query.DnssecOk);
-                break;
-        }
-        if (query.HasEdns) { writer.TryWriteOpt(opt); }
-        int length = writer.Finish();
-        return tsig.Sign(response[..limit], length, _clock.GetUtcNow());
+        var reply = Respond(request, message, problem, tsig, response);
+        if (reply.Stream is null) { tsig.Dispose(); } // a stream signs every message and disposes it at its end
+        return reply;
     }
 
     /// <summary>
-    /// A transfer request that is not streamed: AXFR over UDP is not defined (RFC 5936 §4.2) and
-    /// refused; an allowed IXFR over UDP gets the current SOA alone, which tells the client to
-    /// come back over TCP (RFC 1995 §2, §4); refused transfers over TCP end here too.
+    /// Reads the question and the records; what is wrong with the request as a whole: FORMERR for
+    /// malformed input, NOTIMP for an opcode we do not know, BADVERS for an EDNS version above 0.
     /// </summary>
-    private void AnswerTransferInOneMessage(ref MessageWriter writer, ReadOnlySpan<byte> request, in ParsedQuery query, bool tcp,
-        EndPoint? remote, string? verifiedKeyName)
+    private static Rcode Read(ref MessageReader message)
     {
-        if (!tcp && query.QType == RRType.IXFR && transfers is not null)
+        var opcode = message.Header.Opcode;
+        bool known = opcode is Opcode.Query or Opcode.Notify or Opcode.Update;
+        // One question (RFC 9619 for QUERY; RFC 1996 §3.7 NOTIFY; the zone section of RFC 2136 §2.3 UPDATE).
+        if (message.Header.QuestionCount != 1) { return known ? Rcode.FormErr : Rcode.NotImp; }
+        try
         {
-            var zone = transfers.Authorize(request.Slice(DnsHeader.Length, query.QuestionNameLength), remote, verifiedKeyName);
-            if (zone is not null)
+            message.ReadQuestion();
+            message.ReadRecords();
+        }
+        catch (DnsWireException)
+        {
+            return Rcode.FormErr;
+        }
+        var edns = message.Edns;
+        if (edns.CookieMalformed) { return Rcode.FormErr; } // RFC 7873 §5.2.2
+        if (edns.Present && edns.Version > 0) { return Rcode.BadVers; } // RFC 6891 §6.1.3
+        return known ? Rcode.NoError : Rcode.NotImp;
+    }
+
+    private Reply Respond(scoped in Request request, scoped in MessageReader message, Rcode problem, TsigContext tsig, Span<byte> response)
+    {
+        var question = message.Question;
+        bool transfer = problem == Rcode.NoError && message.Header.Opcode == Opcode.Query && question.Class == RRClass.IN
+            && question.Type is RRType.AXFR or RRType.IXFR;
+        if (transfer && request.Transport == TransportKind.Tcp && _transfers?.TryOpenStream(message, request.Peer, tsig) is { } stream)
+        {
+            return Reply.Streamed(stream);
+        }
+
+        var edns = message.Edns;
+        int limit = request.Transport == TransportKind.Tcp ? response.Length
+            : edns.Present ? Math.Min(edns.UdpPayloadSize, _options.MaxUdpPayload) : EdnsRequest.MinimumUdpPayload;
+        var writer = new MessageWriter(response, stackalloc ushort[64], Math.Min(limit, response.Length));
+        // RD and CD are copied (RFC 1035 §4.1.1, RFC 6840 §5.9); RA stays clear: no recursion here.
+        writer.Start(message.Header.Id, message.Header.Opcode, HeaderFlags.QR | (message.Header.Flags & (HeaderFlags.RD | HeaderFlags.CD)));
+        writer.ReserveTsig(tsig);
+        Span<byte> cookie = stackalloc byte[ServerCookies.MaxOptionLength];
+        var opt = new OptRecord
+        {
+            UdpPayloadSize = _options.MaxUdpPayload,
+            DnssecOk = edns.DnssecOk,
+            Nsid = edns.NsidRequested ? _options.Nsid : default,
+            Cookie = cookie[..(problem == Rcode.NoError ? _cookies.Write(edns, request.Peer, cookie) : 0)],
+            // No PADDING (RFC 7830 §4, RFC 8467 §4): padding only hides sizes on encrypted transports, and ours are not.
+        };
+        // RFC 6891 §7: an OPT record in the response exactly when the request had one.
+        if (edns.Present) { writer.Reserve(opt.Length); }
+        if (!question.IsEmpty) { writer.TryCopyQuestion(question.Wire); }
+
+        if (problem != Rcode.NoError) { writer.SetRcode(problem); }
+        else if (transfer) { AnswerTransferInOneMessage(ref writer, request, message, tsig); }
+        else
+        {
+            switch (message.Header.Opcode)
             {
-                writer.SetFlags(HeaderFlags.AA);
-                writer.TryAdd(MessageSection.Answer, zone.Zone.Soa);
-                return;
+                case Opcode.Query:
+                    AnswerQuery(ref writer, question, request.Transport, edns.DnssecOk);
+                    break;
+                case Opcode.Notify:
+                    // This server is the primary: a NOTIFY sent to it is refused (RFC 1996 §3.10 leaves the answer to policy).
+                    writer.SetRcode(Rcode.Refused);
+                    break;
+                default:
+                    // UPDATE (RFC 2136) gets its own handler here; until then NOTIMP, as §3 of it allows.
+                    writer.SetRcode(Rcode.NotImp);
+                    break;
             }
         }
-        writer.SetRcode(Rcode.Refused);
+        if (edns.Present) { writer.TryWriteOpt(opt); }
+        return Reply.Message(writer.Finish(tsig, _clock.GetUtcNow()));
+    }
+
+    private void AnswerQuery(ref MessageWriter writer, Question question, TransportKind transport, bool dnssecOk)
+    {
+        // RFC 6895 §3.1: meta-types other than the QTYPEs (ANY, AXFR, IXFR) are not questions.
+        if (RRType.IsMetaOrQuery(question.Type) && question.Type is not (RRType.ANY or RRType.AXFR or RRType.IXFR))
+        {
+            writer.SetRcode(Rcode.FormErr);
+            return;
+        }
+        if (question.Class != RRClass.IN)
+        {
+            writer.SetRcode(Rcode.Refused);
+            return;
+        }
+        _answerer.Answer(ref writer, question.Name, question.Type, transport == TransportKind.Tcp, dnssecOk);
+    }
+
+    private void AnswerTransferInOneMessage(ref MessageWriter writer, scoped in Request request, scoped in MessageReader message, TsigContext tsig)
+    {
+        if (_transfers is null)
+        {
+            writer.SetRcode(Rcode.Refused);
+            return;
+        }
+        _transfers.AnswerInOneMessage(ref writer, message, request.Transport, request.Peer, tsig);
     }
 }

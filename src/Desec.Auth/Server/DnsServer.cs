@@ -25,7 +25,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     private readonly CancellationTokenSource _stopping = new();
     private Transfer.Notifier? _notifier;
     private Transfer.Journals _journals = null!;
-    private Desec.Auth.Tsig.TsigKeyring _keyring = Desec.Auth.Tsig.TsigKeyring.Empty;
+    private Desec.Zone.Tsig.TsigKeyring _keyring = Desec.Zone.Tsig.TsigKeyring.Empty;
     private ZoneSources? _sources;
     private SigningService? _signing;
     private PosixSignalRegistration? _hangup;
@@ -68,6 +68,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         {
             MaxUdpPayload = config.MaxUdpPayload,
             Nsid = config.Nsid is null ? [] : System.Text.Encoding.UTF8.GetBytes(config.Nsid),
+            CookieSecret = config.CookieSecretBytes(),
         };
         // ACLs are parsed once per zone origin and kept: the config does not change while running.
         var acls = new System.Collections.Concurrent.ConcurrentDictionary<Desec.Zone.Names.DnsName, Desec.Auth.Transfer.TransferAcl>();

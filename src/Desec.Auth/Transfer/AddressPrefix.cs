@@ -1,11 +1,30 @@
 using System.Net;
 using System.Net.Sockets;
+using Desec.Auth.Transport;
 
 namespace Desec.Auth.Transfer;
 
-/// <summary>An IPv4 or IPv6 prefix in CIDR notation (RFC 4632 §3.1, RFC 4291 §2.3); a bare address is a full-length prefix.</summary>
-public sealed record AddressPrefix(IPAddress Network, int Length)
+/// <summary>
+/// An IPv4 or IPv6 prefix in CIDR notation (RFC 4632 §3.1, RFC 4291 §2.3); a bare address is a
+/// full-length prefix. Kept as a masked 128-bit number, so that matching a peer allocates nothing.
+/// </summary>
+public sealed record AddressPrefix
 {
+    private readonly UInt128 _network;
+    private readonly UInt128 _mask;
+
+    private AddressPrefix(AddressFamily family, UInt128 bits, int length)
+    {
+        Family = family;
+        Length = length;
+        int width = family == AddressFamily.InterNetwork ? 32 : 128;
+        _mask = length == 0 ? UInt128.Zero : (UInt128.MaxValue << (128 - length)) >> (128 - width);
+        _network = bits & _mask;
+    }
+
+    public AddressFamily Family { get; }
+    public int Length { get; }
+
     public static bool TryParse(string text, out AddressPrefix? prefix)
     {
         prefix = null;
@@ -19,35 +38,37 @@ public sealed record AddressPrefix(IPAddress Network, int Length)
         {
             return false;
         }
-        prefix = new AddressPrefix(Mask(address, length), length);
+        // Parsed as written: ::ffff:10.0.0.0/104 stays an IPv6 prefix.
+        prefix = new AddressPrefix(address.AddressFamily, Bits(address), length);
         return true;
     }
 
-    /// <summary>The prefix that holds exactly one address.</summary>
+    /// <summary>The prefix that holds exactly one address (an IPv4-mapped IPv6 address counts as IPv4).</summary>
     public static AddressPrefix Host(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6) { address = address.MapToIPv4(); }
-        return new AddressPrefix(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+        var peer = PeerAddress.FromEndPoint(new IPEndPoint(address, 0));
+        return new AddressPrefix(peer.Family, peer.Bits, peer.Family == AddressFamily.InterNetwork ? 32 : 128);
     }
 
-    public bool Contains(IPAddress address)
+    /// <summary>Whether the peer's address lies in this prefix; an unknown peer is in none.</summary>
+    public bool Contains(in PeerAddress peer) => peer.Family == Family && (peer.Bits & _mask) == _network;
+
+    public bool Contains(IPAddress address) => Contains(PeerAddress.FromEndPoint(new IPEndPoint(address, 0)));
+
+    private static UInt128 Bits(IPAddress address)
     {
-        // A dual-stack socket reports IPv4 peers as ::ffff:a.b.c.d; an IPv4 prefix must still match them.
-        if (address.IsIPv4MappedToIPv6) { address = address.MapToIPv4(); }
-        if (address.AddressFamily != Network.AddressFamily) { return false; }
-        return Mask(address, Length).Equals(Network);
+        Span<byte> octets = stackalloc byte[16];
+        address.TryWriteBytes(octets, out int written);
+        UInt128 bits = 0;
+        for (int i = 0; i < written; i++) { bits = (bits << 8) | octets[i]; }
+        return bits;
     }
 
-    private static IPAddress Mask(IPAddress address, int length)
+    public override string ToString()
     {
-        var bytes = address.GetAddressBytes();
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            int bits = Math.Clamp(length - 8 * i, 0, 8);
-            bytes[i] &= (byte)(0xFF00 >> bits);
-        }
-        return new IPAddress(bytes);
+        int octetCount = Family == AddressFamily.InterNetwork ? 4 : 16;
+        var octets = new byte[octetCount];
+        for (int i = 0; i < octetCount; i++) { octets[i] = (byte)(_network >> (8 * (octetCount - 1 - i))); }
+        return $"{new IPAddress(octets)}/{Length}";
     }
-
-    public override string ToString() => $"{Network}/{Length}";
 }

@@ -1,8 +1,9 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Desec.Zone.Messages;
 using Desec.Zone.Names;
 using Desec.Zone.Records;
+using Desec.Zone.Tsig;
 using Microsoft.Extensions.Logging;
 
 namespace Desec.Auth.Transfer;
@@ -36,7 +37,7 @@ public sealed class Notifier(ILogger logger, TimeProvider? timeProvider = null)
     /// </summary>
     public async Task<bool> SendAsync(DnsName zone, uint serial, NotifyTarget target, CancellationToken stop)
     {
-        var (message, requestMac) = Signed(Message(zone, (ushort)Random.Shared.Next(ushort.MaxValue + 1)), target.Key, _clock.GetUtcNow());
+        var (message, requestMac) = Message(zone, (ushort)Random.Shared.Next(ushort.MaxValue + 1), target.Key, _clock.GetUtcNow());
         var endpoint = target.EndPoint;
         using var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         var reply = new byte[4096];
@@ -68,42 +69,37 @@ public sealed class Notifier(ILogger logger, TimeProvider? timeProvider = null)
         return false;
     }
 
-    /// <summary>The message as sent: signed with <paramref name="key"/> (RFC 8945 §4.3.2) when there is one, and the request MAC.</summary>
-    public static (byte[] Message, byte[] RequestMac) Signed(byte[] message, Tsig.TsigKey? key, DateTimeOffset now)
-    {
-        if (key is null) { return (message, []); }
-        var buffer = new byte[message.Length + 512];
-        message.CopyTo(buffer, 0);
-        int length = Tsig.TsigSigner.SignRequest(buffer, message.Length, key, now, out var context);
-        using (context) { return (buffer[..length], context.PriorMac.ToArray()); }
-    }
-
     /// <summary>RFC 8945 §5.4: the answer to a signed NOTIFY must carry a TSIG that verifies with the same key.</summary>
     private bool Verified(ReadOnlySpan<byte> answer, NotifyTarget target, byte[] requestMac, DnsName zone, uint serial)
     {
-        var result = Tsig.TsigVerifier.VerifyResponse(answer, target.Key!, requestMac, _clock.GetUtcNow(), out ushort peerError);
-        if (result == Tsig.TsigResult.Ok && peerError == 0) { return true; }
+        var result = TsigVerifier.VerifyResponse(answer, target.Key!, requestMac, _clock.GetUtcNow(), out var peerError);
+        if (result == TsigResult.Ok && peerError == TsigError.NoError) { return true; }
+        MessageHeader.TryRead(answer, out var header);
         logger.LogWarning("zone {Zone}: the answer of {Target} to NOTIFY for serial {Serial} is not accepted (rcode {Rcode}): {Result}{PeerError}",
-            zone, target, serial, answer[3] & 0xF,
-            result == Tsig.TsigResult.NoTsig ? "unsigned" : result.ToString(), peerError == 0 ? "" : $" (it reports TSIG error {peerError})");
+            zone, target, serial, RcodeExtensions.Combine(header.RcodeBits, 0),
+            result == TsigResult.NoTsig ? "unsigned" : result.ToString(), peerError == TsigError.NoError ? "" : $" (it reports TSIG error {peerError})");
         return false;
     }
 
-    /// <summary>RFC 1996 §3.7: opcode NOTIFY, AA set, the zone's SOA as the question.</summary>
-    public static byte[] Message(DnsName zone, ushort id)
+    /// <summary>
+    /// The NOTIFY as sent (RFC 1996 §3.7: opcode NOTIFY, AA set, the zone's SOA as the question),
+    /// signed with <paramref name="key"/> when there is one (RFC 8945 §4.3.2), and the request MAC
+    /// that the acknowledgement's TSIG must cover.
+    /// </summary>
+    public static (byte[] Message, byte[] RequestMac) Message(DnsName zone, ushort id, TsigKey? key, DateTimeOffset now)
     {
-        var message = new byte[12 + zone.Length + 4];
-        BinaryPrimitives.WriteUInt16BigEndian(message, id);
-        BinaryPrimitives.WriteUInt16BigEndian(message.AsSpan(2), (ushort)((4 << 11) | 0x0400));
-        BinaryPrimitives.WriteUInt16BigEndian(message.AsSpan(4), 1);
-        zone.Wire.CopyTo(message.AsSpan(12));
-        BinaryPrimitives.WriteUInt16BigEndian(message.AsSpan(12 + zone.Length), RRType.SOA);
-        BinaryPrimitives.WriteUInt16BigEndian(message.AsSpan(14 + zone.Length), RRClass.IN);
-        return message;
+        using var tsig = key is null ? null : TsigContext.ForRequest(key);
+        var buffer = new byte[MessageHeader.Length + zone.Length + 4 + (tsig?.MaxRecordLength ?? 0)];
+        var writer = new MessageWriter(buffer, stackalloc ushort[4], buffer.Length);
+        writer.Start(id, Opcode.Notify, HeaderFlags.AA);
+        if (tsig is not null) { writer.ReserveTsig(tsig); }
+        if (!writer.TryWriteQuestion(zone.Wire, RRType.SOA, RRClass.IN)) { throw new InvalidOperationException("the NOTIFY question does not fit"); }
+        int length = tsig is null ? writer.Finish() : writer.Finish(tsig, now);
+        return (buffer[..length], tsig?.PriorMac.ToArray() ?? []);
     }
 
     /// <summary>RFC 1996 §4.7: the reply has the same ID, QR set and opcode NOTIFY.</summary>
     private static bool IsAcknowledgement(ReadOnlySpan<byte> reply, ReadOnlySpan<byte> request) =>
-        reply.Length >= 12 && reply[0] == request[0] && reply[1] == request[1]
-        && (reply[2] & 0x80) != 0 && ((reply[2] >> 3) & 0xF) == 4;
+        MessageHeader.TryRead(reply, out var answer) && MessageHeader.TryRead(request, out var asked)
+        && answer.Id == asked.Id && answer.IsResponse && answer.Opcode == Opcode.Notify;
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using Desec.Auth.Tsig;
+using Desec.Zone.Tsig;
 
 namespace Desec.Auth.Transfer;
 

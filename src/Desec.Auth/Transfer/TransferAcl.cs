@@ -1,4 +1,5 @@
 using System.Net;
+using Desec.Auth.Transport;
 using Desec.Zone.Names;
 
 namespace Desec.Auth.Transfer;
@@ -9,9 +10,9 @@ namespace Desec.Auth.Transfer;
 /// </summary>
 public sealed record TransferAclEntry(AddressPrefix? Prefix, string? KeyName)
 {
-    public bool Matches(IPAddress? address, string? verifiedKeyName)
+    public bool Matches(in PeerAddress peer, string? verifiedKeyName)
     {
-        if (Prefix is not null && (address is null || !Prefix.Contains(address))) { return false; }
+        if (Prefix is not null && !Prefix.Contains(peer)) { return false; }
         if (KeyName is not null && (verifiedKeyName is null || NormalizeKeyName(verifiedKeyName) != KeyName)) { return false; }
         return true;
     }
@@ -71,17 +72,22 @@ public sealed class TransferAcl(IReadOnlyList<TransferAclEntry> entries)
 {
     public static readonly TransferAcl DenyAll = new([]);
 
-    public IReadOnlyList<TransferAclEntry> Entries => entries;
+    /// <summary>An array, so that matching walks it without an enumerator (nothing allocated per request).</summary>
+    private readonly TransferAclEntry[] _entries = [.. entries];
 
-    /// <param name="remote">The peer; null (no address known) matches no prefix.</param>
+    public IReadOnlyList<TransferAclEntry> Entries => _entries;
+
+    /// <param name="peer">The peer; <see cref="PeerAddress.None"/> (no address known) matches no prefix.</param>
     /// <param name="verifiedKeyName">The TSIG key the request was verified with, or null when it had none.</param>
-    public bool Allows(EndPoint? remote, string? verifiedKeyName)
+    public bool Allows(in PeerAddress peer, string? verifiedKeyName)
     {
-        var address = (remote as IPEndPoint)?.Address;
-        foreach (var entry in entries)
+        foreach (var entry in _entries)
         {
-            if (entry.Matches(address, verifiedKeyName)) { return true; }
+            if (entry.Matches(peer, verifiedKeyName)) { return true; }
         }
         return false;
     }
+
+    /// <summary>The same for an endpoint (configuration checks and tests); null matches no prefix.</summary>
+    public bool Allows(EndPoint? remote, string? verifiedKeyName) => Allows(PeerAddress.FromEndPoint(remote), verifiedKeyName);
 }

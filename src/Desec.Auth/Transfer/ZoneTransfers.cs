@@ -1,12 +1,13 @@
-using System.Net;
+using Desec.Auth.Transport;
 using Desec.Auth.Zones;
 using Desec.Zone.Names;
 
 namespace Desec.Auth.Transfer;
 
 /// <summary>
-/// Decides whether a zone transfer request is served: the question must name a served zone's
-/// apex, and the zone's <c>allow-transfer</c> list must admit the peer (address and/or TSIG key).
+/// Decides whether a zone transfer request is served, and what it gets: the question must name a
+/// served zone's apex, and the zone's <c>allow-transfer</c> list must admit the peer (address
+/// and/or TSIG key).
 /// </summary>
 public sealed class ZoneTransfers(ZoneStore store, Func<DnsName, TransferAcl> aclFor, Journals? journals = null)
 {
@@ -22,10 +23,19 @@ public sealed class ZoneTransfers(ZoneStore store, Func<DnsName, TransferAcl> ac
     /// The TSIG key the request was verified with (RFC 8945), or null when it carried none. The
     /// caller verifies; here the name is only matched against <c>key:NAME</c> entries.
     /// </param>
-    public ServedZone? Authorize(ReadOnlySpan<byte> questionName, EndPoint? remote, string? verifiedKeyName)
+    public ServedZone? Authorize(ReadOnlySpan<byte> questionName, in PeerAddress peer, string? verifiedKeyName)
     {
         var zone = store.Current.FindZone(questionName);
-        if (zone is null || !DnsName.FromWire(questionName).Equals(zone.Origin)) { return null; }
-        return aclFor(zone.Origin).Allows(remote, verifiedKeyName) ? zone : null;
+        if (zone is null || questionName.Length != zone.Origin.Length) { return null; }
+        return aclFor(zone.Origin).Allows(peer, verifiedKeyName) ? zone : null;
     }
+
+    /// <summary>
+    /// What a permitted request gets: AXFR the whole zone; IXFR (RFC 1995 §4) from the client's
+    /// serial when the request carries one, else the whole zone.
+    /// </summary>
+    public TransferContent Content(ServedZone zone, bool incremental, uint? clientSerial) =>
+        incremental && clientSerial is { } serial
+            ? TransferContent.Incremental(zone, serial, JournalOf(zone.Origin))
+            : TransferContent.Full(zone, askedForIxfr: incremental);
 }

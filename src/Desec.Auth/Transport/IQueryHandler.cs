@@ -1,27 +1,51 @@
-using System.Net;
-
 namespace Desec.Auth.Transport;
 
 public enum TransportKind { Udp, Tcp }
 
+/// <summary>One request as a transport received it: the message, the transport, and who sent it.</summary>
+public readonly ref struct Request(ReadOnlySpan<byte> message, TransportKind transport, PeerAddress peer)
+{
+    public ReadOnlySpan<byte> Message { get; } = message;
+    public TransportKind Transport { get; } = transport;
+    public PeerAddress Peer { get; } = peer;
+}
+
+/// <summary>What the handler made of a request: one message in the transport's buffer, a stream of messages, or nothing.</summary>
+public readonly struct Reply
+{
+    private Reply(int length, IResponseStream? stream)
+    {
+        Length = length;
+        Stream = stream;
+    }
+
+    /// <summary>Send nothing (RFC 1035 §4.1.1: some malformed input is dropped).</summary>
+    public static Reply Drop => default;
+
+    /// <summary>One message, written into the transport's buffer.</summary>
+    public static Reply Message(int length) => new(length, null);
+
+    /// <summary>Several messages (a zone transfer over TCP, RFC 5936 §2.2), written one at a time; the transport disposes the stream.</summary>
+    public static Reply Streamed(IResponseStream stream) => new(0, stream);
+
+    /// <summary>Octets of the one message in the transport's buffer; 0 for none.</summary>
+    public int Length { get; }
+
+    public IResponseStream? Stream { get; }
+}
+
 /// <summary>
-/// What a transport needs from the protocol: turn one request into one response. Transports know
-/// nothing about DNS beyond this; the handler never throws and never blocks.
+/// The one entry point from a transport to the protocol: each request is handed over once, parsed
+/// once, its TSIG checked once, and answered with one message or a stream. Transports know
+/// nothing about DNS beyond this; the handler never throws for bad input and never blocks.
 /// </summary>
 public interface IQueryHandler
 {
     /// <summary>
-    /// Writes the response to <paramref name="request"/> into <paramref name="response"/> and
-    /// returns its length, or 0 to send nothing (RFC 1035 §4.1.1: some malformed input is dropped).
+    /// Answers <paramref name="request"/>: one message written into <paramref name="response"/>
+    /// (at most its length; on UDP the handler keeps to the requestor's payload size), a stream, or nothing.
     /// </summary>
-    int Handle(ReadOnlySpan<byte> request, Span<byte> response, TransportKind transport, EndPoint? remote);
-
-    /// <summary>
-    /// For a request answered by several messages on a stream transport (a zone transfer, RFC 5936
-    /// §2.2), the stream of those messages; null when <see cref="Handle"/> answers it with one.
-    /// The request is only read during this call: the stream keeps what it needs.
-    /// </summary>
-    IResponseStream? OpenStream(ReadOnlySpan<byte> request, EndPoint? remote) => null;
+    Reply Handle(scoped in Request request, Span<byte> response);
 }
 
 /// <summary>

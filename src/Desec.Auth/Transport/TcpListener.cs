@@ -85,6 +85,7 @@ public sealed class TcpListener : IAsyncDisposable
     private async Task Serve(Socket socket)
     {
         var remote = socket.RemoteEndPoint;
+        var peer = PeerAddress.FromEndPoint(remote);
         await using var stream = new NetworkStream(socket, ownsSocket: true);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(useZeroByteReads: true));
         byte[]? response = null;
@@ -103,7 +104,7 @@ public sealed class TcpListener : IAsyncDisposable
                 {
                     response ??= ArrayPool<byte>.Shared.Rent(MaxMessage + 2);
                     batch ??= ArrayPool<byte>.Shared.Rent(BatchSize);
-                    int length = Answer(frame, response, remote, out var transfer);
+                    int length = Answer(frame, response, peer, out var transfer);
                     if (transfer is not null)
                     {
                         // A transfer: its messages go out in order before the next pipelined query is
@@ -171,7 +172,7 @@ public sealed class TcpListener : IAsyncDisposable
         }
     }
 
-    private int Answer(ReadOnlySequence<byte> frame, byte[] response, EndPoint? remote, out IResponseStream? stream)
+    private int Answer(ReadOnlySequence<byte> frame, byte[] response, PeerAddress peer, out IResponseStream? stream)
     {
         stream = null;
         byte[]? copy = null;
@@ -185,9 +186,9 @@ public sealed class TcpListener : IAsyncDisposable
                 frame.CopyTo(copy);
                 request = copy.AsSpan(0, (int)frame.Length);
             }
-            stream = _handler.OpenStream(request, remote);
-            if (stream is not null) { return 0; }
-            return _handler.Handle(request, response.AsSpan(2, MaxMessage), TransportKind.Tcp, remote);
+            var reply = _handler.Handle(new Request(request, TransportKind.Tcp, peer), response.AsSpan(2, MaxMessage));
+            stream = reply.Stream;
+            return reply.Length;
         }
         catch (Exception e)
         {

@@ -24,6 +24,9 @@ internal sealed unsafe partial class UdpBatch : IDisposable
     private const int MsgTrunc = 0x20;
     private const int AddressSize = 28; // sockaddr_in6, the larger of the two families
 
+    /// <summary>Linux address families, the first (host-order) field of a sockaddr.</summary>
+    private const ushort AfInet = 2, AfInet6 = 10;
+
     [StructLayout(LayoutKind.Sequential)]
     private struct IoVec
     {
@@ -79,8 +82,8 @@ internal sealed unsafe partial class UdpBatch : IDisposable
         _sending = (MMsgHdr*)NativeMemory.AllocZeroed((nuint)(Slots * sizeof(MMsgHdr)));
     }
 
-    /// <summary>Whether this platform has the calls (x64 or arm64 Linux, whose struct layouts are declared here).</summary>
-    public static bool IsSupported => OperatingSystem.IsLinux() && Environment.Is64BitProcess;
+    /// <summary>Whether this platform has the calls (little-endian 64-bit Linux: x64 or arm64, whose struct layouts are declared here).</summary>
+    public static bool IsSupported => OperatingSystem.IsLinux() && Environment.Is64BitProcess && BitConverter.IsLittleEndian;
 
     /// <summary>
     /// Blocks until at least one datagram arrives (or the socket's receive timeout passes) and
@@ -117,6 +120,20 @@ internal sealed unsafe partial class UdpBatch : IDisposable
         var header = _received[index];
         if ((header.Header.Flags & MsgTrunc) != 0) { return default; }
         return new ReadOnlySpan<byte>(_requests + index * RequestSize, (int)header.Length);
+    }
+
+    /// <summary>The sender of the request in slot <paramref name="index"/>, decoded from the sockaddr recvmmsg filled in.</summary>
+    public PeerAddress Peer(int index)
+    {
+        var sockaddr = new ReadOnlySpan<byte>(_addresses + index * AddressSize, (int)Math.Min(_received[index].Header.NameLength, AddressSize));
+        if (sockaddr.Length < 2) { return PeerAddress.None; }
+        var family = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(sockaddr) switch
+        {
+            AfInet => AddressFamily.InterNetwork,
+            AfInet6 => AddressFamily.InterNetworkV6,
+            _ => AddressFamily.Unspecified,
+        };
+        return PeerAddress.FromSocketAddress(family, sockaddr);
     }
 
     /// <summary>Room for an answer; <see cref="Queue"/> commits it for the sender of slot <paramref name="index"/>.</summary>

@@ -89,17 +89,7 @@ public sealed class UdpListener : IAsyncDisposable
             {
                 var request = batch.Request(i);
                 if (request.IsEmpty) { continue; }
-                int length;
-                try
-                {
-                    length = _handler.Handle(request, batch.ResponseSpace(ReceiveBufferSize), TransportKind.Udp, null);
-                }
-                catch (Exception e)
-                {
-                    // The handler answers FORMERR itself; anything else is a bug, and still not fatal.
-                    _logger.LogError(e, "query handler failed");
-                    continue;
-                }
+                int length = Answer(request, batch.Peer(i), batch.ResponseSpace(ReceiveBufferSize));
                 if (length > 0) { batch.Queue(i, length); }
             }
             batch.Flush();
@@ -128,17 +118,7 @@ public sealed class UdpListener : IAsyncDisposable
                     _logger.LogDebug("udp receive: {Error}", e.SocketErrorCode);
                     continue;
                 }
-                int length;
-                try
-                {
-                    length = _handler.Handle(request.AsSpan(0, received), response, TransportKind.Udp, null);
-                }
-                catch (Exception e)
-                {
-                    // The handler answers FORMERR itself; anything else is a bug, and still not fatal.
-                    _logger.LogError(e, "query handler failed");
-                    continue;
-                }
+                int length = Answer(request.AsSpan(0, received), PeerAddress.FromSocketAddress(remote), response);
                 if (length == 0) { continue; }
                 try
                 {
@@ -155,6 +135,24 @@ public sealed class UdpListener : IAsyncDisposable
         {
             ArrayPool<byte>.Shared.Return(request);
             ArrayPool<byte>.Shared.Return(response);
+        }
+    }
+
+    /// <summary>One datagram through the handler; the length of the answer, 0 for none.</summary>
+    private int Answer(ReadOnlySpan<byte> request, PeerAddress peer, Span<byte> response)
+    {
+        try
+        {
+            var reply = _handler.Handle(new Request(request, TransportKind.Udp, peer), response);
+            // Streams are for TCP (RFC 5936 §4.2); a handler that offers one over UDP gets nothing sent.
+            reply.Stream?.Dispose();
+            return reply.Length;
+        }
+        catch (Exception e)
+        {
+            // The handler answers FORMERR itself; anything else is a bug, and still not fatal.
+            _logger.LogError(e, "query handler failed");
+            return 0;
         }
     }
 

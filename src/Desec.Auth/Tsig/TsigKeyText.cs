@@ -1,5 +1,6 @@
 using System.Text;
 using Desec.Zone.Names;
+using Desec.Zone.Tsig;
 
 namespace Desec.Auth.Tsig;
 

@@ -19,6 +19,8 @@ public enum HeaderFlags : ushort
     RD = 0x0100,
     /// <summary>Recursion available: never set by an authoritative-only server.</summary>
     RA = 0x0080,
+    /// <summary>Reserved, zero in every message (RFC 1035 §4.1.1); read so that a header read and written again is unchanged (a TSIG MAC covers it).</summary>
+    Z = 0x0040,
     /// <summary>Authentic data (RFC 4035 §3.2.3): an authoritative server leaves it clear.</summary>
     AD = 0x0020,
     /// <summary>Checking disabled: copied into the response (RFC 4035 §3.1.6).</summary>

@@ -12,7 +12,8 @@ public readonly record struct MessageHeader(
 {
     public const int Length = 12;
 
-    private const ushort FlagBits = 0x8000 | 0x0400 | 0x0200 | 0x0100 | 0x0080 | 0x0020 | 0x0010;
+    private const ushort FlagBits = (ushort)(HeaderFlags.QR | HeaderFlags.AA | HeaderFlags.TC | HeaderFlags.RD | HeaderFlags.RA | HeaderFlags.Z
+        | HeaderFlags.AD | HeaderFlags.CD);
 
     public bool Has(HeaderFlags flag) => (Flags & flag) == flag;
 

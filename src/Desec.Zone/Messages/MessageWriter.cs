@@ -1,4 +1,5 @@
 using Desec.Zone.Records;
+using Desec.Zone.Tsig;
 using Desec.Zone.Wire;
 
 namespace Desec.Zone.Messages;
@@ -42,6 +43,7 @@ public ref struct MessageWriter
     private Rcode _rcode;
     private int _questions, _answers, _authorities, _additionals;
     private int _reserved;
+    private int _tsigReserved;
 
     /// <param name="buffer">Where the message goes.</param>
     /// <param name="compressionTable">Scratch for offsets of names already written (64 entries is plenty for an answer).</param>
@@ -97,6 +99,19 @@ public ref struct MessageWriter
     {
         _wire.ReserveTail(octets);
         _reserved += octets;
+    }
+
+    /// <summary>
+    /// Keeps the room of <paramref name="tsig"/>'s record free at the end (RFC 8945 §5.3: the
+    /// signature is the last thing written), for <see cref="Finish(TsigContext, DateTimeOffset)"/>.
+    /// Call before writing records; nothing is kept without TSIG.
+    /// </summary>
+    public void ReserveTsig(TsigContext tsig)
+    {
+        int octets = tsig.MaxRecordLength - _tsigReserved;
+        if (octets <= 0) { return; }
+        _wire.ReserveTail(octets);
+        _tsigReserved += octets;
     }
 
     public void SetFlags(HeaderFlags flags) => _flags |= flags;
@@ -177,6 +192,25 @@ public ref struct MessageWriter
         return true;
     }
 
+    /// <summary>A point to go back to: everything written after it can be undone with <see cref="RollbackTo"/>.</summary>
+    public readonly MessageCheckpoint Checkpoint() =>
+        new(_wire.Mark(), _section, _answers, _authorities, _additionals, Truncated);
+
+    /// <summary>
+    /// Undoes every record written since <paramref name="checkpoint"/> (a group of RRsets that
+    /// must go in together or not at all, such as a whole IXFR answer over UDP, RFC 1995 §2).
+    /// </summary>
+    public void RollbackTo(in MessageCheckpoint checkpoint)
+    {
+        if (_section is MessageSection.Opt or MessageSection.Finished) { throw new InvalidOperationException("the records are closed; nothing can be undone"); }
+        _wire.Rollback(checkpoint.Wire);
+        _section = checkpoint.Section;
+        _answers = checkpoint.Answers;
+        _authorities = checkpoint.Authorities;
+        _additionals = checkpoint.Additionals;
+        Truncated = checkpoint.Truncated;
+    }
+
     /// <summary>Marks the response incomplete for data that must be there but does not fit (glue, RFC 9471 §3).</summary>
     public void MarkTruncated()
     {
@@ -188,7 +222,7 @@ public ref struct MessageWriter
     /// Writes the OPT record (RFC 6891 §6.1.2) after every other record, into the room kept for it
     /// with <see cref="Reserve"/>; the extended bits of <see cref="Rcode"/> go in it.
     /// </summary>
-    public bool TryWriteOpt(scoped in EdnsAnswer opt)
+    public bool TryWriteOpt(scoped in OptRecord opt)
     {
         if (_section is < MessageSection.Question or > MessageSection.Additional) { throw OutOfOrder(MessageSection.Opt); }
         _section = MessageSection.Opt;
@@ -210,8 +244,7 @@ public ref struct MessageWriter
 
     /// <summary>
     /// Ends the message: writes the header from the typed fields (TC when truncated) and returns
-    /// the message's length. A TSIG record, if any, is then appended over these octets by the
-    /// caller (RFC 8945 §5.3), which raises ARCOUNT itself.
+    /// the message's length. A message to be signed ends with <see cref="Finish(TsigContext, DateTimeOffset)"/>.
     /// </summary>
     public int Finish()
     {
@@ -221,14 +254,38 @@ public ref struct MessageWriter
             throw new InvalidOperationException($"RCODE {_rcode} needs an OPT record (RFC 6891 §6.1.3)");
         }
         _section = MessageSection.Finished;
+        WriteHeader(_additionals);
+        return _wire.Position;
+    }
+
+    /// <summary>
+    /// Ends the message and signs it: the header is written, the MAC computed over the finished
+    /// message, and the TSIG record appended as the very last record (RFC 8945 §5.1, §5.3), in the
+    /// room kept by <see cref="ReserveTsig"/>. A TSIG error (BADKEY, BADSIG, BADTIME, BADTRUNC)
+    /// makes the RCODE NOTAUTH (§5.2). Without TSIG this is <see cref="Finish()"/>.
+    /// </summary>
+    public int Finish(TsigContext tsig, DateTimeOffset now)
+    {
+        if (!tsig.SignsResponse) { return Finish(); }
+        if (_tsigReserved < tsig.MaxRecordLength) { throw new InvalidOperationException("no room was kept for the TSIG record (ReserveTsig)"); }
+        if (tsig.Error != TsigError.NoError) { _rcode = Rcode.NotAuth; }
+        Finish();
+        _wire.ReleaseTail(_tsigReserved);
+        _tsigReserved = 0;
+        if (!tsig.TryAppend(ref _wire, now)) { throw new InvalidOperationException("the TSIG record does not fit in the room kept for it"); }
+        WriteHeader(_additionals + 1);
+        return _wire.Position;
+    }
+
+    private void WriteHeader(int additionalCount)
+    {
         var flags = Truncated ? _flags | HeaderFlags.TC : _flags;
         _wire.PatchUInt16(0, _id);
         _wire.PatchUInt16(2, MessageHeader.SecondWord(flags, _opcode, _rcode.HeaderBits()));
         _wire.PatchUInt16(4, (ushort)_questions);
         _wire.PatchUInt16(6, (ushort)_answers);
         _wire.PatchUInt16(8, (ushort)_authorities);
-        _wire.PatchUInt16(10, (ushort)_additionals);
-        return _wire.Position;
+        _wire.PatchUInt16(10, (ushort)additionalCount);
     }
 
     /// <summary>Moves to <paramref name="section"/>; false when an earlier overflow refuses every later record.</summary>
@@ -277,3 +334,7 @@ public ref struct MessageWriter
         return true;
     }
 }
+
+/// <summary>What <see cref="MessageWriter.Checkpoint"/> remembers: the writer's position and counts.</summary>
+public readonly record struct MessageCheckpoint(
+    (int Position, int Names) Wire, MessageSection Section, int Answers, int Authorities, int Additionals, bool Truncated);

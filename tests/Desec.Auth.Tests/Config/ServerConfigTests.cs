@@ -58,6 +58,8 @@ public sealed class ServerConfigTests : IDisposable
     [InlineData("""{ "zone-signing": { "bad..name": {} } }""", "bad..name")]
     [InlineData("""{ "listen": ["127.0.0.1"] }""", "127.0.0.1")]
     [InlineData("""{ "max-udp-payload": 100 }""", "max-udp-payload")]
+    [InlineData("""{ "cookie-secret": "0011" }""", "cookie-secret")]
+    [InlineData("""{ "cookie-secret": "zz0102030405060708090a0b0c0d0e0f" }""", "cookie-secret")]
     public void Bad_settings_stop_start_up_naming_them(string json, string named)
     {
         var e = Assert.Throws<ConfigException>(() => Load(json));

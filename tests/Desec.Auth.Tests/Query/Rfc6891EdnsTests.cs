@@ -1,6 +1,7 @@
 using ARSoft.Tools.Net.Dns;
 using Desec.Auth.Query;
 using Desec.Auth.Transport;
+using Desec.Zone.Messages;
 using Desec.Zone.Records;
 using static Desec.Auth.Tests.TestQueries;
 
@@ -55,19 +56,19 @@ public class Rfc6891EdnsTests
     {
         var response = Answer(_store, TestQueries.Query("big.example.com", RRType.TXT));
         Assert.True(response.Length <= 512);
-        Assert.NotEqual(0, Flags(response) & DnsHeader.TC);
-        Assert.Equal(0, Count(response, 1)); // never half an RRset
+        Assert.True(Header(response).Has(HeaderFlags.TC));
+        Assert.Equal(0, Header(response).AnswerCount); // never half an RRset
     }
 
     [Fact]
     public void Udp_size_from_the_query_is_honoured_and_capped()
     {
         var response = Answer(_store, TestQueries.Query("big.example.com", RRType.TXT, udpSize: 4096));
-        Assert.Equal(0, Flags(response) & DnsHeader.TC);
-        Assert.Equal(6, Count(response, 1));
+        Assert.False(Header(response).Has(HeaderFlags.TC));
+        Assert.Equal(6, Header(response).AnswerCount);
         var capped = Answer(_store, TestQueries.Query("big.example.com", RRType.TXT, udpSize: 4096),
             options: new AnswerOptions { MaxUdpPayload = 512 });
-        Assert.NotEqual(0, Flags(capped) & DnsHeader.TC);
+        Assert.True(Header(capped).Has(HeaderFlags.TC));
         Assert.True(capped.Length <= 512);
     }
 
@@ -75,8 +76,8 @@ public class Rfc6891EdnsTests
     public void Tcp_answer_is_not_truncated()
     {
         var response = Answer(_store, TestQueries.Query("big.example.com", RRType.TXT), TransportKind.Tcp);
-        Assert.Equal(0, Flags(response) & DnsHeader.TC);
-        Assert.Equal(6, Count(response, 1));
+        Assert.False(Header(response).Has(HeaderFlags.TC));
+        Assert.Equal(6, Header(response).AnswerCount);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Desec.Auth.Transfer;
 using Desec.Auth.Transport;
 using Desec.Auth.Zones;
 using Desec.Signer.Signing;
+using Desec.Zone.Messages;
 using Desec.Zone.Names;
 using Desec.Zone.Records;
 
@@ -15,7 +16,7 @@ namespace Desec.Auth.Tests.Transfer;
 /// <summary>AXFR responses (RFC 5936 §2.2): SOA first and last, every record once, packed into messages of at most 65,535 octets.</summary>
 public sealed class ZoneTransferStreamTests
 {
-    private static readonly IPEndPoint Loopback = new(IPAddress.Loopback, 5353);
+    private static readonly PeerAddress Loopback = PeerAddress.FromEndPoint(new IPEndPoint(IPAddress.Loopback, 5353));
 
     private static string BigZone(int names)
     {
@@ -34,6 +35,14 @@ public sealed class ZoneTransferStreamTests
 
     private static QueryHandler Handler(ZoneStore store, params string[] allow) =>
         new(new Answerer(store), new AnswerOptions(), new ZoneTransfers(store, _ => ZoneTransferConfig.ParseAcl(allow, "test")));
+
+    /// <summary>The stream the handler answers a request over TCP with; null when it answers with one message.</summary>
+    private static IResponseStream? OpenStream(QueryHandler handler, byte[] query, PeerAddress peer)
+    {
+        var reply = handler.Handle(new Request(query, TransportKind.Tcp, peer), new byte[65_535]);
+        Assert.True(reply.Stream is not null || reply.Length > 0);
+        return reply.Stream;
+    }
 
     /// <summary>Runs the stream to its end with buffers of <paramref name="size"/> octets and parses every message.</summary>
     private static List<DnsMessage> Transfer(IResponseStream stream, int size = 65_535)
@@ -61,7 +70,7 @@ public sealed class ZoneTransferStreamTests
     {
         var store = Signed(5_000);
         var zone = store.Current.Get(DnsName.Parse("example.com."))!;
-        using var stream = Handler(store, "127.0.0.1").OpenStream(TestQueries.Query("example.com", RRType.AXFR, id: 77), Loopback)!;
+        using var stream = OpenStream(Handler(store, "127.0.0.1"), TestQueries.Query("example.com", RRType.AXFR, id: 77), Loopback)!;
         Assert.NotNull(stream);
         var messages = Transfer(stream, messageSize);
 
@@ -90,7 +99,7 @@ public sealed class ZoneTransferStreamTests
     {
         var store = Signed(50);
         var zone = store.Current.Get(DnsName.Parse("example.com."))!;
-        using var stream = (ZoneTransferStream)Handler(store, "127.0.0.0/8").OpenStream(TestQueries.Query("example.com", RRType.AXFR), Loopback)!;
+        using var stream = (ZoneTransferStream)OpenStream(Handler(store, "127.0.0.0/8"), TestQueries.Query("example.com", RRType.AXFR), Loopback)!;
         var buffer = new byte[1_000];
         var seen = new List<string>();
         int length;
@@ -113,7 +122,7 @@ public sealed class ZoneTransferStreamTests
     public void Unsigned_zone_transfers_its_records()
     {
         var store = TestQueries.Store(("example.com.", BigZone(3)));
-        using var stream = Handler(store, "127.0.0.1").OpenStream(TestQueries.Query("example.com", RRType.AXFR), Loopback)!;
+        using var stream = OpenStream(Handler(store, "127.0.0.1"), TestQueries.Query("example.com", RRType.AXFR), Loopback)!;
         var records = Transfer(stream).SelectMany(m => m.AnswerRecords).ToList();
         Assert.Equal(3 + 2 * 3 + 1, records.Count);
         Assert.DoesNotContain(records, r => r.RecordType == RecordType.RrSig);
@@ -123,7 +132,7 @@ public sealed class ZoneTransferStreamTests
     public void Edns_query_gets_an_opt_record_in_every_message()
     {
         var store = Signed(300);
-        using var stream = Handler(store, "127.0.0.1").OpenStream(TestQueries.Query("example.com", RRType.AXFR, udpSize: 1232, dnssecOk: true), Loopback)!;
+        using var stream = OpenStream(Handler(store, "127.0.0.1"), TestQueries.Query("example.com", RRType.AXFR, udpSize: 1232, dnssecOk: true), Loopback)!;
         var messages = Transfer(stream, 2_000);
         Assert.True(messages.Count > 1);
         Assert.All(messages, m => Assert.True(m.IsEDnsEnabled));
@@ -135,7 +144,7 @@ public sealed class ZoneTransferStreamTests
     {
         // RFC 1995 §4: a server without the history may answer IXFR with the zone in AXFR form.
         var store = Signed(10);
-        using var stream = Handler(store, "127.0.0.1").OpenStream(TestQueries.Query("example.com", RRType.IXFR), Loopback)!;
+        using var stream = OpenStream(Handler(store, "127.0.0.1"), TestQueries.Query("example.com", RRType.IXFR), Loopback)!;
         var records = Transfer(stream).SelectMany(m => m.AnswerRecords).ToList();
         Assert.Equal(RecordType.Soa, records[0].RecordType);
         Assert.NotEqual(RecordType.Soa, records[1].RecordType);
@@ -150,13 +159,12 @@ public sealed class ZoneTransferStreamTests
     {
         var store = Signed(3);
         var handler = Handler(store, "127.0.0.1");
-        var remote = new IPEndPoint(IPAddress.Parse(peer), 53);
+        var remote = PeerAddress.FromEndPoint(new IPEndPoint(IPAddress.Parse(peer), 53));
         var query = TestQueries.Query(name, RRType.AXFR);
-        Assert.Null(handler.OpenStream(query, remote));
-        var response = new byte[65_535];
-        int length = handler.Handle(query, response, TransportKind.Tcp, remote);
-        Assert.Equal(DnsHeader.Refused, TestQueries.Rcode(response.AsSpan(0, length).ToArray()));
-        Assert.Equal(0, TestQueries.Count(response.AsSpan(0, length).ToArray(), 1));
+        Assert.Null(OpenStream(handler, query, remote));
+        var response = TestQueries.Answer(handler, query, TransportKind.Tcp, remote);
+        Assert.Equal(Rcode.Refused, TestQueries.ResponseCode(response));
+        Assert.Equal(0, TestQueries.Header(response).AnswerCount);
     }
 
     [Fact]
@@ -164,7 +172,7 @@ public sealed class ZoneTransferStreamTests
     {
         var store = Signed(3);
         var handler = new QueryHandler(new Answerer(store), new AnswerOptions());
-        Assert.Null(handler.OpenStream(TestQueries.Query("example.com", RRType.AXFR), Loopback));
+        Assert.Null(OpenStream(handler, TestQueries.Query("example.com", RRType.AXFR), Loopback));
     }
 
     [Fact]
@@ -172,9 +180,8 @@ public sealed class ZoneTransferStreamTests
     {
         // RFC 5936 §4.2: AXFR over UDP is not defined.
         var store = Signed(3);
-        var response = new byte[65_535];
-        int length = Handler(store, "0.0.0.0/0").Handle(TestQueries.Query("example.com", RRType.AXFR), response, TransportKind.Udp, Loopback);
-        Assert.Equal(DnsHeader.Refused, TestQueries.Rcode(response.AsSpan(0, length).ToArray()));
+        var response = TestQueries.Answer(Handler(store, "0.0.0.0/0"), TestQueries.Query("example.com", RRType.AXFR), TransportKind.Udp, Loopback);
+        Assert.Equal(Rcode.Refused, TestQueries.ResponseCode(response));
     }
 
     [Fact]
@@ -182,9 +189,8 @@ public sealed class ZoneTransferStreamTests
     {
         // RFC 1995 §2: the current SOA alone tells the client to use TCP.
         var store = Signed(3);
-        var response = new byte[65_535];
-        int length = Handler(store, "127.0.0.1").Handle(TestQueries.Query("example.com", RRType.IXFR), response, TransportKind.Udp, Loopback);
-        var message = DnsMessage.Parse(new ArraySegment<byte>(response, 0, length));
+        var response = TestQueries.Answer(Handler(store, "127.0.0.1"), TestQueries.Query("example.com", RRType.IXFR), TransportKind.Udp, Loopback);
+        var message = DnsMessage.Parse(response);
         Assert.Equal(ReturnCode.NoError, message.ReturnCode);
         Assert.Equal(RecordType.Soa, Assert.Single(message.AnswerRecords).RecordType);
     }
@@ -193,6 +199,6 @@ public sealed class ZoneTransferStreamTests
     public void Normal_queries_are_not_streams()
     {
         var store = Signed(3);
-        Assert.Null(Handler(store, "127.0.0.1").OpenStream(TestQueries.Query("example.com", RRType.SOA), Loopback));
+        Assert.Null(OpenStream(Handler(store, "127.0.0.1"), TestQueries.Query("example.com", RRType.SOA), Loopback));
     }
 }

@@ -1,5 +1,5 @@
-using Desec.Auth.Tsig;
 using Desec.Zone.Names;
+using Desec.Zone.Tsig;
 
 namespace Desec.Auth.Tests.Tsig;
 

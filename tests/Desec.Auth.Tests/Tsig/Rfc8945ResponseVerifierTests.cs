@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using Desec.Auth.Transfer;
-using Desec.Auth.Tsig;
+using Desec.Zone.Messages;
 using Desec.Zone.Names;
+using Desec.Zone.Tsig;
 
 namespace Desec.Auth.Tests.Tsig;
 
@@ -17,19 +17,19 @@ public sealed class Rfc8945ResponseVerifierTests
     /// <summary>Our signed NOTIFY, then the secondary's answer signed as a server signs (verify the request, sign over its MAC).</summary>
     private static (byte[] Answer, byte[] RequestMac) Exchange(TsigKey serverKey, DateTimeOffset serverNow, bool sign = true)
     {
-        var (request, requestMac) = Notifier.Signed(Notifier.Message(DnsName.Parse("example.com."), 0x1234), Key, Now);
-        TsigVerifier.Verify(request, new TsigKeyring([serverKey]), serverNow, out var context);
+        var (request, requestMac) = Notifier.Message(DnsName.Parse("example.com."), 0x1234, Key, Now);
+        var reader = TestQueries.Read(request);
+        TsigVerifier.Verify(reader, new TsigKeyring([serverKey]), serverNow, out var context);
         using (context)
         {
-            int length = context.RequestLengthWithoutTsig;
-            var answer = new byte[length + 512];
-            request.AsSpan(0, length).CopyTo(answer);
-            answer[2] |= 0x80; // QR
-            BinaryPrimitives.WriteUInt16BigEndian(answer.AsSpan(10), 0);
-            if (context.Result == TsigResult.BadKey || context.Result == TsigResult.BadSig || sign)
-            {
-                length = context.Sign(answer, length, serverNow);
-            }
+            var answer = new byte[512];
+            var writer = new MessageWriter(answer, new ushort[4], answer.Length);
+            writer.Start(reader.Header.Id, Opcode.Notify, HeaderFlags.QR | HeaderFlags.AA);
+            writer.ReserveTsig(context);
+            writer.TryCopyQuestion(reader.Question.Wire);
+            // A peer that cannot check the request answers with the TSIG error (unsigned for BADKEY and BADSIG, §5.3.2).
+            bool signs = sign || context.Result is TsigResult.BadKey or TsigResult.BadSig;
+            int length = signs ? writer.Finish(context, serverNow) : writer.Finish();
             return (answer[..length], requestMac);
         }
     }
@@ -38,8 +38,8 @@ public sealed class Rfc8945ResponseVerifierTests
     public void A_signed_answer_over_our_request_MAC_verifies()
     {
         var (answer, mac) = Exchange(Key, Now);
-        Assert.Equal(TsigResult.Ok, TsigVerifier.VerifyResponse(answer, Key, mac, Now, out ushort error));
-        Assert.Equal(0, error);
+        Assert.Equal(TsigResult.Ok, TsigVerifier.VerifyResponse(answer, Key, mac, Now, out var error));
+        Assert.Equal(TsigError.NoError, error);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class Rfc8945ResponseVerifierTests
     {
         var theirs = DnsTools.NewKey("xfr-key.", TsigAlgorithm.Default); // same name, other secret
         var (answer, mac) = Exchange(theirs, Now);
-        Assert.Equal(TsigResult.BadSig, TsigVerifier.VerifyResponse(answer, Key, mac, Now, out ushort error));
+        Assert.Equal(TsigResult.BadSig, TsigVerifier.VerifyResponse(answer, Key, mac, Now, out var error));
         Assert.Equal(TsigError.BadSig, error);
         var (unknown, mac2) = Exchange(DnsTools.NewKey("not-ours.", TsigAlgorithm.Default), Now);
         // The BADKEY answer names our key (echoed) but carries no MAC (§5.3.2): not verified, and the peer's error is kept.

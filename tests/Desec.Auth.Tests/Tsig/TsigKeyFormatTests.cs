@@ -1,5 +1,6 @@
 using Desec.Auth.Config;
 using Desec.Auth.Tsig;
+using Desec.Zone.Tsig;
 using Desec.Zone.Names;
 
 namespace Desec.Auth.Tests.Tsig;

@@ -4,9 +4,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using Desec.Auth.Tsig;
+using Desec.Zone.Messages;
 using Desec.Zone.Names;
-using Desec.Zone.Wire;
+using Desec.Zone.Records;
+using Desec.Zone.Tsig;
 
 namespace Desec.Auth.Tests.Tsig;
 
@@ -70,18 +71,17 @@ public sealed class TsigTestServer : IDisposable
     /// <summary>A one-record answer, signed; or the TSIG error answer.</summary>
     public byte[] Answer(byte[] request, DateTimeOffset now)
     {
-        var result = TsigVerifier.Verify(request, _keyring, now, out var context);
+        var reader = TestQueries.Read(request);
+        var result = TsigVerifier.Verify(reader, _keyring, now, out var context);
         Results.Enqueue(result);
         var buffer = new byte[4096];
         using (context)
         {
             if (result is not (TsigResult.Ok or TsigResult.NoTsig))
             {
-                return buffer[..TsigSigner.WriteErrorResponse(request, context, buffer, now)];
+                return buffer[..TsigErrorResponse.Write(reader, context, buffer, now)];
             }
-            int length = WriteMessage(request, buffer, [ARecord()]);
-            length = context.Sign(buffer, length, now);
-            return buffer[..length];
+            return buffer[..WriteMessage(reader, buffer, RRType.A, context, now)];
         }
     }
 
@@ -107,23 +107,22 @@ public sealed class TsigTestServer : IDisposable
         var request = new byte[BinaryPrimitives.ReadUInt16BigEndian(lengthBytes)];
         await stream.ReadExactlyAsync(request, _stop.Token);
         var now = DateTimeOffset.UtcNow + _clockSkew;
-        var result = TsigVerifier.Verify(request, _keyring, now, out var context);
+        var reader = TestQueries.Read(request);
+        var result = TsigVerifier.Verify(reader, _keyring, now, out var context);
         Results.Enqueue(result);
         using (context)
         {
             var buffer = new byte[65535];
             if (result is not (TsigResult.Ok or TsigResult.NoTsig))
             {
-                await Send(stream, buffer[..TsigSigner.WriteErrorResponse(request, context, buffer, now)]);
+                await Send(stream, buffer[..TsigErrorResponse.Write(TestQueries.Read(request), context, buffer, now)]);
                 return;
             }
-            // RFC 5936 §2.2: SOA first and last; RFC 8945 §5.3.1: every message signed, chained.
-            byte[][][] messages = [[SoaRecord()], [ARecord()], [SoaRecord()]];
+            // RFC 5936 §2.2: SOA first and last; RFC 8945 §5.3.1: every message signed, chained to the one before.
+            ushort[] messages = [RRType.SOA, RRType.A, RRType.SOA];
             for (int i = 0; i < messages.Length; i++)
             {
-                int length = WriteMessage(request, buffer, messages[i]);
-                length = context.SignNext(buffer, length, first: i == 0, now);
-                var message = buffer[..length];
+                var message = buffer[..WriteMessage(TestQueries.Read(request), buffer, messages[i], context, now)];
                 _tamperTransfer?.Invoke(i, message);
                 await Send(stream, message);
             }
@@ -138,40 +137,24 @@ public sealed class TsigTestServer : IDisposable
         await stream.WriteAsync(framed, _stop.Token);
     }
 
-    /// <summary>Header and question of the request (without its TSIG or OPT), QR and AA set, then the answer records.</summary>
-    public static int WriteMessage(ReadOnlySpan<byte> request, Span<byte> buffer, byte[][] answers)
+    /// <summary>
+    /// The answer to the request: its ID, opcode, RD and question, QR and AA set, and one record of
+    /// <paramref name="type"/> (A 192.0.2.1, or an SOA of serial 1) owned by the question's name,
+    /// signed with <paramref name="tsig"/> (each call the next message of a stream).
+    /// </summary>
+    public static int WriteMessage(scoped in MessageReader request, Span<byte> buffer, ushort type, TsigContext tsig, DateTimeOffset now)
     {
-        int questionEnd = QuestionEnd(request);
-        request[..questionEnd].CopyTo(buffer);
-        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(request[2..]);
-        BinaryPrimitives.WriteUInt16BigEndian(buffer[2..], (ushort)((flags & 0x7900) | 0x8000 | 0x0400));
-        BinaryPrimitives.WriteUInt16BigEndian(buffer[6..], (ushort)answers.Length);
-        buffer[8..12].Clear();
-        int length = questionEnd;
-        foreach (var record in answers)
-        {
-            record.CopyTo(buffer[length..]);
-            length += record.Length;
-        }
-        return length;
+        var writer = new MessageWriter(buffer, stackalloc ushort[16], buffer.Length);
+        writer.Start(request.Header.Id, request.Header.Opcode, HeaderFlags.QR | HeaderFlags.AA | (request.Header.Flags & HeaderFlags.RD));
+        writer.ReserveTsig(tsig);
+        writer.TryCopyQuestion(request.Question.Wire);
+        var name = request.Question.Name;
+        byte[] rdata = type == RRType.SOA
+            ? [.. name, .. name, 0, 0, 0, 1, 0, 0, 0x0E, 0x10, 0, 0, 0x03, 0x84, 0, 0x09, 0x3A, 0x80, 0, 0, 0x0E, 0x10]
+            : [192, 0, 2, 1];
+        Assert.True(writer.TryAddRecord(MessageSection.Answer, name, type, RRClass.IN, 3600, rdata));
+        return writer.Finish(tsig, now);
     }
-
-    public static int QuestionEnd(ReadOnlySpan<byte> message)
-    {
-        var reader = new DnsWireReader(message, 12);
-        Span<byte> name = stackalloc byte[DnsName.MaxLength];
-        reader.ReadName(name);
-        reader.Skip(4);
-        return reader.Position;
-    }
-
-    /// <summary>The question's name (a pointer to offset 12) A 192.0.2.1.</summary>
-    private static byte[] ARecord() => [0xC0, 12, 0, 1, 0, 1, 0, 0, 0x0E, 0x10, 0, 4, 192, 0, 2, 1];
-
-    /// <summary>The question's name SOA with names pointing at it, serial 1.</summary>
-    private static byte[] SoaRecord() =>
-        [0xC0, 12, 0, 6, 0, 1, 0, 0, 0x0E, 0x10, 0, 24, 0xC0, 12, 0xC0, 12, 0, 0, 0, 1, 0, 0, 0x0E, 0x10, 0, 0, 0x03, 0x84,
-         0, 0x09, 0x3A, 0x80, 0, 0, 0x0E, 0x10];
 
     public void Dispose()
     {

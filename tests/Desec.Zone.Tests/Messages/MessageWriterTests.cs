@@ -151,7 +151,7 @@ public class MessageWriterTests
     {
         var buffer = new byte[512];
         var writer = Started(buffer, 512);
-        var opt = new EdnsAnswer { UdpPayloadSize = 1232, DnssecOk = true, Nsid = "ns1"u8 };
+        var opt = new OptRecord { UdpPayloadSize = 1232, DnssecOk = true, Nsid = "ns1"u8 };
         writer.Reserve(opt.Length);
         writer.SetRcode(Rcode.BadVers);
         Assert.True(writer.TryWriteOpt(opt));
@@ -187,7 +187,7 @@ public class MessageWriterTests
     public void Room_reserved_for_opt_is_not_used_by_records()
     {
         var buffer = new byte[512];
-        var opt = new EdnsAnswer { UdpPayloadSize = 1232 };
+        var opt = new OptRecord { UdpPayloadSize = 1232 };
         var writer = Started(buffer, 12 + 17 + 32 + opt.Length - 1);
         writer.Reserve(opt.Length);
         Assert.False(writer.TryAdd(MessageSection.Answer, TwoAddresses));
@@ -200,12 +200,44 @@ public class MessageWriterTests
     {
         var buffer = new byte[512];
         var writer = Started(buffer, 512);
-        var opt = new EdnsAnswer { PaddingLength = 5 };
+        var opt = new OptRecord { PaddingLength = 5 };
         writer.Reserve(opt.Length);
         writer.TryWriteOpt(opt);
         int length = writer.Finish();
         Assert.Equal(EdnsOptionCode.Padding, Word(buffer, length - 9));
         Assert.Equal(5, Word(buffer, length - 7));
         Assert.All(buffer[(length - 5)..length], b => Assert.Equal(0, b));
+    }
+
+    [Fact]
+    public void Rollback_to_a_checkpoint_undoes_records_counts_and_tc()
+    {
+        var buffer = new byte[512];
+        var writer = Started(buffer, 12 + 17 + 16 + 8);
+        var start = writer.Checkpoint();
+        Assert.False(writer.TryAdd(MessageSection.Answer, TwoAddresses));
+        Assert.True(writer.Truncated);
+        writer.RollbackTo(start);
+        Assert.False(writer.Truncated);
+        Assert.True(writer.TryAddRecord(MessageSection.Answer, Owner.Wire, RRType.A, RRClass.IN, 300, [192, 0, 2, 1]));
+        int length = writer.Finish();
+        Assert.Equal(12 + 17 + 16, length);
+        Assert.Equal(0, Word(buffer, 2) & (ushort)HeaderFlags.TC);
+        Assert.Equal(1, Word(buffer, 6));
+    }
+
+    [Fact]
+    public void Rfc6891_6_1_2_a_querys_opt_asks_for_the_nsid_with_an_empty_option_and_carries_its_version()
+    {
+        var buffer = new byte[512];
+        var writer = Started(buffer, 512);
+        var opt = new OptRecord { UdpPayloadSize = 4096, AskNsid = true, Version = 1 };
+        writer.Reserve(opt.Length);
+        Assert.True(writer.TryWriteOpt(opt));
+        int length = writer.Finish();
+        Assert.Equal(OptRecord.FixedLength + 4, opt.Length);
+        Assert.Equal(1, buffer[length - 4 - 5]); // version
+        Assert.Equal(EdnsOptionCode.Nsid, Word(buffer, length - 4));
+        Assert.Equal(0, Word(buffer, length - 2));
     }
 }

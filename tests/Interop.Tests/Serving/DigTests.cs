@@ -81,6 +81,55 @@ public sealed class DigTests : IDisposable
         Assert.Contains("NSID: 74 65 73 74 2d 6e 73 (\"test-ns\")", r.Output);
     }
 
+    /// <summary>
+    /// RFC 7873 §5.2.3: a client cookie comes back with a server cookie (RFC 9018: 16 octets), which
+    /// dig checks ("good"); sent back within the hour it is echoed unchanged (§5.2.4).
+    /// </summary>
+    [Fact]
+    public void Dig_cookie_gets_a_server_cookie_that_is_echoed_when_sent_back()
+    {
+        var first = Dig("+cookie", "www.example.com", "A");
+        var match = System.Text.RegularExpressions.Regex.Match(first.Output, @"; COOKIE: ([0-9a-f]{16})([0-9a-f]{32}) \(good\)");
+        Assert.True(match.Success, first.Output);
+        Assert.StartsWith("01000000", match.Groups[2].Value); // version 1, reserved zero (RFC 9018 §4.2)
+        var again = Dig($"+cookie={match.Groups[1].Value}{match.Groups[2].Value}", "www.example.com", "A");
+        Assert.Contains($"; COOKIE: {match.Groups[1].Value}{match.Groups[2].Value} (good)", again.Output);
+        Assert.Contains("status: NOERROR", again.Output);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("+tcp")]
+    public void Kdig_cookie_gets_client_and_server_cookie(string transport)
+    {
+        var r = Kdig([.. transport.Length > 0 ? [transport] : Array.Empty<string>(), "+cookie", "www.example.com", "A"]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Matches(@";; COOKIE: [0-9A-F]{16}01000000[0-9A-F]{24}", r.Output);
+        Assert.Contains("NOERROR", r.Output);
+    }
+
+    /// <summary>RFC 7830 §4 and RFC 8467 §4: padding hides sizes on encrypted transports only; over UDP and TCP none is sent.</summary>
+    [Theory]
+    [InlineData("dig", "")]
+    [InlineData("kdig", "+tcp")]
+    public void Padding_is_not_sent_on_unencrypted_transports(string tool, string transport)
+    {
+        string[] arguments = [.. transport.Length > 0 ? [transport] : Array.Empty<string>(), tool == "dig" ? "+padding=128" : "+padding",
+            "www.example.com", "A"];
+        var r = tool == "dig" ? Dig(arguments) : Kdig(arguments);
+        Assert.Contains("NOERROR", r.Output);
+        Assert.Matches("(OPT|EDNS) PSEUDOSECTION", r.Output); // the answer has an OPT record, only no PADDING in it
+        Assert.DoesNotMatch(@"(?m)^;+ PADDING:", r.Output); // dig "; PADDING: ...", kdig ";; PADDING: ..."
+    }
+
+    [Fact]
+    public void Kdig_nsid_and_cookie_together()
+    {
+        var r = Kdig("+nsid", "+cookie", "www.example.com", "A");
+        Assert.Contains("NSID: 746573742D6E73 \"test-ns\"", r.Output);
+        Assert.Contains("COOKIE:", r.Output);
+    }
+
     [Fact]
     public void Mixed_case_question_is_echoed()
     {
@@ -112,7 +161,8 @@ public sealed class DigTests : IDisposable
         {
             var response = RawDnsClient.Receive(stream);
             Assert.NotNull(response);
-            ids.Add((response[0] << 8) | response[1]);
+            Assert.True(Desec.Zone.Messages.MessageHeader.TryRead(response, out var header));
+            ids.Add(header.Id);
         }
         Assert.Equal(20, ids.Count);
     }

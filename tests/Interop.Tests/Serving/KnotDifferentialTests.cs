@@ -133,15 +133,9 @@ public sealed class KnotDifferentialTests
         return [.. names.Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
+    /// <summary>A query as a resolver sends it: no flags, EDNS with <paramref name="bufsize"/> and the DO bit (RFC 3225 §3) unless <paramref name="edns"/> is off.</summary>
     public static byte[] Query(string name, ushort type, ushort id = 0x4242, bool edns = true, ushort bufsize = 1232,
-        bool dnssecOk = false)
-    {
-        var wire = DnsName.Parse(name).Wire;
-        var bytes = new List<byte> { (byte)(id >> 8), (byte)id, 0, 0, 0, 1, 0, 0, 0, 0, 0, (byte)(edns ? 1 : 0) };
-        bytes.AddRange(wire.ToArray());
-        bytes.AddRange([(byte)(type >> 8), (byte)type, 0, 1]);
-        // OPT: root owner, type 41, payload size, extended RCODE and version 0, the DO bit (RFC 3225 §3), no options.
-        if (edns) { bytes.AddRange([0, 0, 41, (byte)(bufsize >> 8), (byte)bufsize, 0, 0, (byte)(dnssecOk ? 0x80 : 0), 0, 0, 0]); }
-        return bytes.ToArray();
-    }
+        bool dnssecOk = false) =>
+        Desec.Zone.Messages.QueryMessage.Create(id, Desec.Zone.Messages.Opcode.Query, Desec.Zone.Messages.HeaderFlags.None,
+            DnsName.Parse(name).Wire, type, RRClass.IN, edns, new Desec.Zone.Messages.OptRecord { UdpPayloadSize = bufsize, DnssecOk = dnssecOk });
 }

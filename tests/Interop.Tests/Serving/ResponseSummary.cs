@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using Desec.Zone.Messages;
 using Desec.Zone.Names;
 using Desec.Zone.Rdata;
 using Desec.Zone.Records;
@@ -11,39 +11,29 @@ public sealed record ResponseSummary(int Rcode, bool Authoritative, bool Truncat
 {
     public static ResponseSummary Parse(byte[] message)
     {
-        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(message.AsSpan(2));
-        var reader = new DnsWireReader(message, 12);
-        int qd = Count(message, 0);
-        for (int i = 0; i < qd; i++) { reader.ReadDnsName(); reader.Skip(4); }
+        var reader = MessageReader.ReadAll(message);
         var sections = new List<string>[3];
         var scratch = new RdataBuilder();
-        int extended = 0;
+        MessageSection[] order = [MessageSection.Answer, MessageSection.Authority, MessageSection.Additional];
+        Span<byte> owner = stackalloc byte[DnsName.MaxLength];
         for (int s = 0; s < 3; s++)
         {
             sections[s] = [];
-            for (int i = 0; i < Count(message, s + 1); i++)
+            var records = reader.Section(order[s]);
+            while (records.TryNext(out var record))
             {
-                var owner = reader.ReadDnsName();
-                ushort type = reader.ReadUInt16();
-                ushort @class = reader.ReadUInt16();
-                uint ttl = reader.ReadUInt32();
-                int length = reader.ReadUInt16();
-                if (type == RRType.OPT)
-                {
-                    extended = (int)(ttl >> 24) << 4;
-                    reader.Skip(length);
-                    continue;
-                }
+                if (record.Type == RRType.OPT) { continue; }
+                var name = DnsName.FromWire(owner[..record.ReadOwner(message, owner)]);
+                var rdata = record.RdataReader(message);
                 scratch.Clear();
-                RdataCodecs.ReadWire(type, ref reader, length, scratch);
-                sections[s].Add($"{owner.ToLower()} {ttl} {RRClass.ToText(@class)} {RRType.ToText(type)} {RdataCodecs.Format(type, scratch.Written)}");
+                RdataCodecs.ReadWire(record.Type, ref rdata, record.Rdata.Length, scratch);
+                sections[s].Add($"{name.ToLower()} {record.Ttl} {RRClass.ToText(record.Class)} {RRType.ToText(record.Type)} {RdataCodecs.Format(record.Type, scratch.Written)}");
             }
         }
-        return new ResponseSummary(extended | (flags & 0xF), (flags & 0x0400) != 0, (flags & 0x0200) != 0,
-            sections[0], sections[1], sections[2]);
+        var header = reader.Header;
+        return new ResponseSummary((int)RcodeExtensions.Combine(header.RcodeBits, reader.Edns.ExtendedRcodeBits), header.Has(HeaderFlags.AA),
+            header.Has(HeaderFlags.TC), sections[0], sections[1], sections[2]);
     }
-
-    private static int Count(byte[] message, int index) => BinaryPrimitives.ReadUInt16BigEndian(message.AsSpan(4 + 2 * index));
 
     /// <summary>
     /// Rcode, AA/TC and every section as sorted record lists (the order of RRsets within a section

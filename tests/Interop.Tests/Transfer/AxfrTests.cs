@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Desec.Auth.Config;
 using Desec.Auth.Server;
+using Desec.Zone.Messages;
 using Desec.Zone.Names;
 using Desec.Zone.Records;
 using Interop.Tests.Dnssec;
@@ -135,14 +136,13 @@ public sealed class AxfrTests : IDisposable
     public void Axfr_over_udp_is_refused()
     {
         // RFC 5936 §4.2: AXFR over UDP is not defined; the server refuses it.
-        var query = new List<byte> { 0x12, 0x34, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0 };
-        query.AddRange(DnsName.Parse("example.com.").Wire.ToArray());
-        query.AddRange([0, (byte)RRType.AXFR, 0, 1]);
-        var response = RawDnsClient.Udp(_server.EndPoint, query.ToArray());
+        var query = KnotDifferentialTests.Query("example.com.", RRType.AXFR, id: 0x1234, edns: false);
+        var response = RawDnsClient.Udp(_server.EndPoint, query);
         Assert.NotNull(response);
-        Assert.Equal(0x12, response[0]);
-        Assert.Equal(5, response[3] & 0xF); // REFUSED
-        Assert.Equal(0, (response[6] << 8) | response[7]); // no answer
+        Assert.True(MessageHeader.TryRead(response, out var header));
+        Assert.Equal(0x1234, header.Id);
+        Assert.Equal(Rcode.Refused.HeaderBits(), header.RcodeBits);
+        Assert.Equal(0, header.AnswerCount);
     }
 
     [Fact]
@@ -153,45 +153,33 @@ public sealed class AxfrTests : IDisposable
         client.Connect(_server.EndPoint);
         using var stream = client.GetStream();
         stream.ReadTimeout = 10_000;
-        byte[] Query(ushort id, ushort type)
-        {
-            var q = new List<byte> { (byte)(id >> 8), (byte)id, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0 };
-            q.AddRange(DnsName.Parse("bulk.example.").Wire.ToArray());
-            q.AddRange([(byte)(type >> 8), (byte)type, 0, 1]);
-            return q.ToArray();
-        }
-        RawDnsClient.Send(stream, Query(1, RRType.AXFR));
-        RawDnsClient.Send(stream, Query(2, RRType.SOA));
+        RawDnsClient.Send(stream, KnotDifferentialTests.Query("bulk.example.", RRType.AXFR, id: 1, edns: false));
+        RawDnsClient.Send(stream, KnotDifferentialTests.Query("bulk.example.", RRType.SOA, id: 2, edns: false));
         int soas = 0, messages = 0;
         while (soas < 2)
         {
             var message = RawDnsClient.Receive(stream);
             Assert.NotNull(message);
-            Assert.Equal(1, (message[0] << 8) | message[1]);
+            Assert.True(MessageHeader.TryRead(message, out var header));
+            Assert.Equal(1, header.Id);
             messages++;
             soas += CountSoa(message);
         }
         Assert.True(messages > 1);
         var after = RawDnsClient.Receive(stream);
         Assert.NotNull(after);
-        Assert.Equal(2, (after[0] << 8) | after[1]);
+        Assert.True(MessageHeader.TryRead(after, out var afterHeader));
+        Assert.Equal(2, afterHeader.Id);
     }
 
-    /// <summary>Answer records of type SOA in a message, read with the project's wire reader.</summary>
+    /// <summary>Answer records of type SOA in a message, read with the project's message reader.</summary>
     private static int CountSoa(byte[] message)
     {
-        var reader = new Desec.Zone.Wire.DnsWireReader(message, 12);
-        Span<byte> name = stackalloc byte[DnsName.MaxLength];
-        int questions = (message[4] << 8) | message[5];
-        int answers = (message[6] << 8) | message[7];
-        for (int i = 0; i < questions; i++) { reader.ReadName(name); reader.Skip(4); }
+        var answers = MessageReader.ReadAll(message).Section(MessageSection.Answer);
         int soas = 0;
-        for (int i = 0; i < answers; i++)
+        while (answers.TryNext(out var record))
         {
-            reader.ReadName(name);
-            if (reader.ReadUInt16() == RRType.SOA) { soas++; }
-            reader.Skip(6);
-            reader.Skip(reader.ReadUInt16());
+            if (record.Type == RRType.SOA) { soas++; }
         }
         return soas;
     }

@@ -8,9 +8,10 @@ namespace Interop.Tests.Transfer;
 /// </summary>
 internal static class DigTransfer
 {
-    public static List<string> Run(int port, string type)
+    /// <param name="options">More dig options, such as <c>+notcp</c> for an IXFR over UDP.</param>
+    public static List<string> Run(int port, string type, params string[] options)
     {
-        var r = ExternalTool.Run("dig", ["@127.0.0.1", "-p", port.ToString(), "+tries=1", "+time=10", "+noall", "+answer", "example.com.", type]);
+        var r = ExternalTool.Run("dig", ["@127.0.0.1", "-p", port.ToString(), "+tries=1", "+time=10", "+noall", "+answer", .. options, "example.com.", type]);
         return r.Output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith(';')).Select(l => Regex.Replace(l.Trim(), @"\s+", " ")).ToList();
     }
 

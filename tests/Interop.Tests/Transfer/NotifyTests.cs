@@ -48,10 +48,11 @@ public sealed class NotifyTests : IDisposable
     public void A_notify_sent_to_the_primary_is_refused()
     {
         using var primary = new ServerProcess(Path.Combine(AppContext.BaseDirectory, "ServeZones"));
-        var message = Desec.Auth.Transfer.Notifier.Message(Desec.Zone.Names.DnsName.Parse("example.com."), 0x5151);
+        var (message, _) = Desec.Auth.Transfer.Notifier.Message(Desec.Zone.Names.DnsName.Parse("example.com."), 0x5151, key: null, DateTimeOffset.UtcNow);
         var reply = RawDnsClient.Udp(primary.EndPoint, message);
         Assert.NotNull(reply);
-        Assert.Equal(5, reply[3] & 0xF); // REFUSED
-        Assert.Equal(4, (reply[2] >> 3) & 0xF); // opcode NOTIFY echoed
+        Assert.True(Desec.Zone.Messages.MessageHeader.TryRead(reply, out var header));
+        Assert.Equal(Desec.Zone.Messages.Rcode.Refused, Desec.Zone.Messages.RcodeExtensions.Combine(header.RcodeBits, 0));
+        Assert.Equal(Desec.Zone.Messages.Opcode.Notify, header.Opcode); // echoed
     }
 }

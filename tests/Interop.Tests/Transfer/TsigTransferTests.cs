@@ -129,4 +129,32 @@ public sealed class TsigTransferTests : IDisposable
         Assert.Contains("TSIG PSEUDOSECTION", r.Output);
         Assert.DoesNotContain("tsig verify failure", r.Output + r.Error);
     }
+
+    [Theory]
+    [InlineData("+notcp")]
+    [InlineData("+tcp")]
+    public void Kdig_signed_query_gets_a_signed_answer_that_kdig_verifies(string transport)
+    {
+        var r = ExternalTool.Run("kdig", ["@127.0.0.1", "-p", _server.Port.ToString(), "-y", $"hmac-sha256:{KeyName}:{Secret}",
+            "+retry=0", "+time=5", transport, "www.example.com.", "A"]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("NOERROR", r.Output);
+        Assert.Contains("TSIG PSEUDOSECTION", r.Output);
+        Assert.DoesNotContain("WARNING", r.Output + r.Error);
+    }
+
+    /// <summary>
+    /// RFC 1995 §2 over UDP with a key-only ACL (the peer is known by its key, RFC 8945): the client's
+    /// serial is unknown to the journal, so the answer is the current SOA alone, signed.
+    /// </summary>
+    [Fact]
+    public void An_ixfr_over_udp_with_the_key_gets_the_signed_soa_alone()
+    {
+        var r = Dig("-y", $"hmac-sha256:{KeyName}:{Secret}", "+notcp", "+bufsize=1232", "example.com.", "IXFR=1000000");
+        Assert.Matches(@"(?m)^example\.com\.\s+\d+\s+IN\s+SOA\s", r.Output);
+        Assert.Contains("\tTSIG\t", r.Output);
+        Assert.Contains("(UDP)", r.Output);
+        Assert.DoesNotContain("tsig verify failure", r.Output + r.Error);
+        Assert.DoesNotContain("DNSKEY", r.Output);
+    }
 }

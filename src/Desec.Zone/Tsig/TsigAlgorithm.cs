@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Desec.Zone.Names;
 
-namespace Desec.Auth.Tsig;
+namespace Desec.Zone.Tsig;
 
 /// <summary>
 /// A TSIG MAC algorithm: its name on the wire (RFC 8945 §6, the IANA "TSIG Algorithm Names"

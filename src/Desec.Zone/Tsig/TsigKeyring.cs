@@ -1,6 +1,6 @@
 using Desec.Zone.Names;
 
-namespace Desec.Auth.Tsig;
+namespace Desec.Zone.Tsig;
 
 /// <summary>The keys this server shares with its peers, found by key name (compared ignoring case, RFC 4343).</summary>
 public sealed class TsigKeyring

@@ -1,15 +1,15 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
-using Desec.Auth.Tsig;
+using Desec.Zone.Messages;
 using Desec.Zone.Names;
+using Desec.Zone.Tsig;
 using Desec.Zone.Wire;
 
-namespace Desec.Auth.Tests.Tsig;
+namespace Desec.Zone.Tests.Tsig;
 
 /// <summary>
 /// A second, deliberately plain TSIG implementation written from RFC 8945 §4 for the tests:
 /// whole byte arrays concatenated and one-shot HMACs, nothing shared with the code under test
-/// but the record walk. It signs requests (also with truncated MACs or a shifted clock) and
+/// but the header and record walk. It signs requests (also with truncated MACs or a shifted clock) and
 /// checks the MACs of responses and of the messages of a stream.
 /// </summary>
 public static class ReferenceTsig
@@ -48,18 +48,19 @@ public static class ReferenceTsig
         ulong t = (ulong)time.ToUnixTimeSeconds();
         var mac = Hmac(key.Algorithm, key.Secret, [.. message, .. Variables(key.Name, key.Algorithm.Name, t, fudge, 0, [])]);
         if (macLength is { } n) { mac = n <= mac.Length ? mac[..n] : [.. mac, .. new byte[n - mac.Length]]; }
-        var signed = (byte[])[.. message, .. Record(key.Name, key.Algorithm.Name, t, fudge, mac, BinaryPrimitives.ReadUInt16BigEndian(message), 0, [])];
-        BinaryPrimitives.WriteUInt16BigEndian(signed.AsSpan(10), (ushort)(BinaryPrimitives.ReadUInt16BigEndian(signed.AsSpan(10)) + 1));
+        var header = Header(message);
+        var signed = (byte[])[.. message, .. Record(key.Name, key.Algorithm.Name, t, fudge, mac, header.Id, 0, [])];
+        (header with { AdditionalCount = (ushort)(header.AdditionalCount + 1) }).WriteTo(signed);
         return signed;
     }
 
     /// <summary>Splits off the last record, which must be a TSIG, and gives the message as the MAC saw it (§4.3.2).</summary>
     public static Parsed Parse(byte[] signed)
     {
-        var reader = new DnsWireReader(signed, 12);
-        int questions = BinaryPrimitives.ReadUInt16BigEndian(signed.AsSpan(4));
-        int records = BinaryPrimitives.ReadUInt16BigEndian(signed.AsSpan(6)) + BinaryPrimitives.ReadUInt16BigEndian(signed.AsSpan(8))
-            + BinaryPrimitives.ReadUInt16BigEndian(signed.AsSpan(10));
+        var header = Header(signed);
+        var reader = new DnsWireReader(signed, MessageHeader.Length);
+        int questions = header.QuestionCount;
+        int records = header.AnswerCount + header.AuthorityCount + header.AdditionalCount;
         for (int i = 0; i < questions; i++) { reader.ReadDnsName(); reader.Skip(4); }
         for (int i = 0; i < records - 1; i++) { reader.ReadDnsName(); reader.Skip(8); reader.Skip(reader.ReadUInt16()); }
         int start = reader.Position;
@@ -77,9 +78,14 @@ public static class ReferenceTsig
         var other = reader.ReadBytes(reader.ReadUInt16()).ToArray();
         Assert.Equal(0, reader.Remaining);
         var unsigned = signed[..start];
-        BinaryPrimitives.WriteUInt16BigEndian(unsigned, originalId);
-        BinaryPrimitives.WriteUInt16BigEndian(unsigned.AsSpan(10), (ushort)(BinaryPrimitives.ReadUInt16BigEndian(unsigned.AsSpan(10)) - 1));
+        (header with { Id = originalId, AdditionalCount = (ushort)(header.AdditionalCount - 1) }).WriteTo(unsigned);
         return new Parsed(unsigned, keyName, algorithm, time, fudge, mac, originalId, error, other);
+    }
+
+    private static MessageHeader Header(byte[] message)
+    {
+        Assert.True(MessageHeader.TryRead(message, out var header));
+        return header;
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
-namespace Desec.Auth.Tsig;
+using Desec.Zone.Messages;
+
+namespace Desec.Zone.Tsig;
 
 /// <summary>What checking a request's TSIG found (RFC 8945 §5.2).</summary>
 public enum TsigResult
@@ -7,7 +9,7 @@ public enum TsigResult
     NoTsig,
     /// <summary>The MAC is right, the key known, the time within the fudge.</summary>
     Ok,
-    /// <summary>A malformed TSIG record, one not last in the message (§5.1), or a MAC length no one may send (§5.2.2.1).</summary>
+    /// <summary>A MAC length no one may send (§5.2.2.1); a malformed or misplaced record already fails the message read.</summary>
     FormErr,
     /// <summary>The key or its algorithm is not known here (§5.2.1).</summary>
     BadKey,
@@ -19,17 +21,15 @@ public enum TsigResult
     BadTrunc,
 }
 
-/// <summary>The TSIG RR's Error field values (RFC 8945 §3, the IANA DNS RCODE registry).</summary>
-public static class TsigError
+public static class TsigResultExtensions
 {
-    public const ushort NoError = 0, BadSig = 16, BadKey = 17, BadTime = 18, BadTrunc = 22;
-
-    public static ushort Of(TsigResult result) => result switch
+    /// <summary>The TSIG record's Error field for this result (RFC 8945 §4.2).</summary>
+    public static TsigError ToError(this TsigResult result) => result switch
     {
-        TsigResult.BadSig => BadSig,
-        TsigResult.BadKey => BadKey,
-        TsigResult.BadTime => BadTime,
-        TsigResult.BadTrunc => BadTrunc,
-        _ => NoError,
+        TsigResult.BadSig => TsigError.BadSig,
+        TsigResult.BadKey => TsigError.BadKey,
+        TsigResult.BadTime => TsigError.BadTime,
+        TsigResult.BadTrunc => TsigError.BadTrunc,
+        _ => TsigError.NoError,
     };
 }

@@ -1,6 +1,6 @@
 using Desec.Zone.Names;
 
-namespace Desec.Auth.Tsig;
+namespace Desec.Zone.Tsig;
 
 /// <summary>A shared secret for TSIG (RFC 8945 §3): the key's name, its MAC algorithm and the secret octets.</summary>
 public sealed class TsigKey

@@ -1,8 +1,9 @@
-using System.Buffers.Binary;
-using Desec.Auth.Tsig;
+using Desec.Zone.Messages;
 using Desec.Zone.Names;
+using Desec.Zone.Records;
+using Desec.Zone.Tsig;
 
-namespace Desec.Auth.Tests.Tsig;
+namespace Desec.Zone.Tests.Tsig;
 
 /// <summary>RFC 8945 §5.1 and §5.2: checking a request's TSIG, against requests signed by the reference implementation.</summary>
 public sealed class Rfc8945VerifierTests
@@ -12,12 +13,21 @@ public sealed class Rfc8945VerifierTests
     public static TheoryData<string> Algorithms => new("hmac-sha1", "hmac-sha256", "hmac-sha384", "hmac-sha512");
 
     private static TsigKey Key(string algorithm = "hmac-sha256", string name = "xfr-key.example.") =>
-        DnsTools.NewKey(name, TsigAlgorithm.FromMnemonic(algorithm)!);
+        TsigTestSupport.NewKey(name, TsigAlgorithm.FromMnemonic(algorithm)!);
 
-    private static byte[] Query(ushort id = 0x1234) => TestQueries.Query("example.", 252, id: id, udpSize: 1232);
+    private static byte[] Query(ushort id = 0x1234) => TsigTestSupport.Query("example.", 252, id: id, udpSize: 1232);
 
     private static TsigResult Verify(byte[] message, TsigKey key, DateTimeOffset now, out TsigContext context, bool allowTruncatedMac = false) =>
-        TsigVerifier.Verify(message, new TsigKeyring([key]), now, out context, allowTruncatedMac);
+        TsigTestSupport.Verify(message, new TsigKeyring([key]), now, out context, allowTruncatedMac);
+
+    /// <summary>The message with other section counts in its header (to misplace records).</summary>
+    private static byte[] WithCounts(byte[] message, ushort answers, ushort additional)
+    {
+        var copy = (byte[])message.Clone();
+        Assert.True(MessageHeader.TryRead(copy, out var header));
+        (header with { AnswerCount = answers, AdditionalCount = additional }).WriteTo(copy);
+        return copy;
+    }
 
     /// <summary>§4.3.2 and §5.2: a request signed by the reference implementation verifies, for every algorithm.</summary>
     [Theory, MemberData(nameof(Algorithms))]
@@ -36,13 +46,13 @@ public sealed class Rfc8945VerifierTests
     public void Section4_3_2_our_request_signature_equals_the_reference(string algorithm)
     {
         var key = Key(algorithm);
-        var buffer = new byte[512];
         var query = Query();
-        query.CopyTo(buffer, 0);
-        int length = TsigSigner.SignRequest(buffer, query.Length, key, Now, out var client);
-        Assert.Equal(ReferenceTsig.SignRequest(query, key, Now), buffer[..length]);
-        Assert.Equal(TsigResult.Ok, Verify(buffer[..length], key, Now, out _));
-        client.Dispose();
+        using var client = TsigContext.ForRequest(key);
+        var signed = QueryMessage.Create(0x1234, Opcode.Query, HeaderFlags.RD, DnsName.Parse("example.").Wire, RRType.AXFR, RRClass.IN,
+            edns: true, new OptRecord { UdpPayloadSize = 1232 }, client, Now);
+        Assert.Equal(ReferenceTsig.SignRequest(query, key, Now), signed);
+        Assert.Equal(TsigResult.Ok, Verify(signed, key, Now, out _));
+        Assert.Equal(ReferenceTsig.Parse(signed).Mac, client.PriorMac.ToArray());
     }
 
     /// <summary>Key names compare ignoring case (RFC 4343); the MAC covers the lower-cased name (§4.3.3).</summary>
@@ -61,7 +71,8 @@ public sealed class Rfc8945VerifierTests
     {
         var key = Key();
         var signed = ReferenceTsig.SignRequest(Query(0x1234), key, Now);
-        BinaryPrimitives.WriteUInt16BigEndian(signed, 0x9999);
+        Assert.True(MessageHeader.TryRead(signed, out var header));
+        (header with { Id = 0x9999 }).WriteTo(signed);
         Assert.Equal(TsigResult.Ok, Verify(signed, key, Now, out _));
     }
 
@@ -70,21 +81,23 @@ public sealed class Rfc8945VerifierTests
     public void Compressed_key_name_verifies()
     {
         var key = Key();
-        var query = TestQueries.Query("xfr-key.example.", 1);
+        var query = TsigTestSupport.Query("xfr-key.example.", 1);
         var signed = ReferenceTsig.SignRequest(query, key, Now);
         var compressed = (byte[])[.. signed[..query.Length], 0xC0, 12, .. signed[(query.Length + key.Name.Length)..]];
         Assert.Equal(TsigResult.Ok, Verify(compressed, key, Now, out var context));
         Assert.Equal(query.Length, context.RequestLengthWithoutTsig);
     }
 
-    /// <summary>The query parser reads a signed request as received, EDNS included (the TSIG is skipped like any record).</summary>
+    /// <summary>The message reader reads a signed request as received, EDNS included, and finds the TSIG last (§5.1).</summary>
     [Fact]
-    public void Signed_request_parses_with_the_query_parser()
+    public void Signed_request_reads_with_the_message_reader()
     {
-        var signed = ReferenceTsig.SignRequest(TestQueries.Query("example.", 1, udpSize: 1232, dnssecOk: true), Key(), Now);
-        Assert.Equal(Desec.Auth.Query.QueryParseResult.Ok, Desec.Auth.Query.QueryParser.Parse(signed, out var query));
-        Assert.True(query.HasEdns);
-        Assert.True(query.DnssecOk);
+        var unsigned = TsigTestSupport.Query("example.", 1, udpSize: 1232, dnssecOk: true);
+        var signed = ReferenceTsig.SignRequest(unsigned, Key(), Now);
+        var reader = TsigTestSupport.Read(signed);
+        Assert.True(reader.Edns.Present);
+        Assert.True(reader.Edns.DnssecOk);
+        Assert.Equal(unsigned.Length, reader.Tsig.Start);
     }
 
     [Fact]
@@ -93,8 +106,9 @@ public sealed class Rfc8945VerifierTests
         var query = Query();
         Assert.Equal(TsigResult.NoTsig, Verify(query, Key(), Now, out var context));
         Assert.False(context.SignsResponse);
-        Assert.Equal(40, context.Sign(new byte[100], 40, Now));
-        Assert.Equal(TsigResult.NoTsig, Verify(TestQueries.Query("example.", 1), Key(), Now, out _));
+        Assert.Equal(0, context.MaxRecordLength);
+        Assert.Equal(TsigTestSupport.Answer(query, 1), TsigTestSupport.Answer(query, 1, context, Now));
+        Assert.Equal(TsigResult.NoTsig, Verify(TsigTestSupport.Query("example.", 1), Key(), Now, out _));
     }
 
     /// <summary>§5.1: the TSIG must be the last record of the additional section.</summary>
@@ -102,10 +116,9 @@ public sealed class Rfc8945VerifierTests
     public void Section5_1_TSIG_not_last_is_FORMERR()
     {
         var key = Key();
-        var signed = ReferenceTsig.SignRequest(TestQueries.Query("example.", 1), key, Now);
-        byte[] extra = [0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 4, 192, 0, 2, 1];
-        var moved = (byte[])[.. signed, .. extra];
-        BinaryPrimitives.WriteUInt16BigEndian(moved.AsSpan(10), 2);
+        var signed = ReferenceTsig.SignRequest(TsigTestSupport.Query("example.", 1), key, Now);
+        byte[] extra = [0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 4, 192, 0, 2, 1]; // . A 192.0.2.1 after the TSIG
+        var moved = WithCounts([.. signed, .. extra], answers: 0, additional: 2);
         Assert.Equal(TsigResult.FormErr, Verify(moved, key, Now, out var context));
         Assert.False(context.SignsResponse);
     }
@@ -115,10 +128,8 @@ public sealed class Rfc8945VerifierTests
     public void Section5_1_TSIG_in_the_answer_section_is_FORMERR()
     {
         var key = Key();
-        var signed = ReferenceTsig.SignRequest(TestQueries.Query("example.", 1), key, Now);
-        BinaryPrimitives.WriteUInt16BigEndian(signed.AsSpan(6), 1);
-        BinaryPrimitives.WriteUInt16BigEndian(signed.AsSpan(10), 0);
-        Assert.Equal(TsigResult.FormErr, Verify(signed, key, Now, out _));
+        var signed = ReferenceTsig.SignRequest(TsigTestSupport.Query("example.", 1), key, Now);
+        Assert.Equal(TsigResult.FormErr, Verify(WithCounts(signed, answers: 1, additional: 0), key, Now, out _));
     }
 
     [Fact]
@@ -218,7 +229,10 @@ public sealed class Rfc8945VerifierTests
         Assert.Equal(TsigResult.BadSig, Verify(ReferenceTsig.SignRequest(Query(), wrongSecret, Now.AddHours(-1)), key, Now, out _));
     }
 
-    /// <summary>Every truncation and every single-octet change of a signed request gives a result, never an exception.</summary>
+    /// <summary>
+    /// Every truncation and every single-octet change of a signed request gives a result, never an
+    /// exception; a TSIG error gets its error answer (a malformed message is the handler's FORMERR).
+    /// </summary>
     [Fact]
     public void Damaged_requests_never_throw()
     {
@@ -227,8 +241,7 @@ public sealed class Rfc8945VerifierTests
         var signed = ReferenceTsig.SignRequest(Query(), key, Now);
         for (int length = 0; length < signed.Length; length++)
         {
-            var result = TsigVerifier.Verify(signed.AsSpan(0, length), keyring, Now, out _);
-            Assert.NotEqual(TsigResult.Ok, result);
+            Assert.NotEqual(TsigResult.Ok, TsigTestSupport.Verify(signed[..length], keyring, Now, out _));
         }
         var random = new Random(8945);
         for (int i = 0; i < signed.Length; i++)
@@ -237,12 +250,10 @@ public sealed class Rfc8945VerifierTests
             {
                 var damaged = (byte[])signed.Clone();
                 damaged[i] = value;
-                var result = TsigVerifier.Verify(damaged, keyring, Now, out var context);
-                if (result != TsigResult.Ok && result != TsigResult.NoTsig)
-                {
-                    var buffer = new byte[1024];
-                    Assert.NotEqual(0, TsigSigner.WriteErrorResponse(damaged, context, buffer, Now));
-                }
+                var result = TsigTestSupport.Verify(damaged, keyring, Now, out var context);
+                if (result is TsigResult.Ok or TsigResult.NoTsig or TsigResult.FormErr) { continue; }
+                var buffer = new byte[1024];
+                Assert.NotEqual(0, TsigErrorResponse.Write(TsigTestSupport.Read(damaged), context, buffer, Now));
             }
         }
     }
