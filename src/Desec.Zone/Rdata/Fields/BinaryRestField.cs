@@ -9,9 +9,12 @@ public enum BinaryEncoding { Base64, Hex }
 /// <summary>
 /// The rest of the RDATA as opaque octets, written in base64 or hex that may be split over
 /// several words (as DNSKEY keys and DS digests often are). <paramref name="allowEmpty"/> for
-/// fields that may hold no octets.
+/// fields that may hold no octets. <paramref name="lengthByType"/>: for a digest whose length the
+/// octet just before it fixes (a digest or fingerprint type), the length each known type takes
+/// and the RFC that says so; another length is refused, in text and on the wire, as BIND refuses it.
 /// </summary>
-public sealed class BinaryRestField(string name, BinaryEncoding encoding, bool allowEmpty = false) : RdataField(name)
+public sealed class BinaryRestField(string name, BinaryEncoding encoding, bool allowEmpty = false,
+    IReadOnlyDictionary<byte, (int Length, string Rfc)>? lengthByType = null) : RdataField(name)
 {
     public override void Parse(RdataTokens tokens, RdataBuilder output)
     {
@@ -28,6 +31,7 @@ public sealed class BinaryRestField(string name, BinaryEncoding encoding, bool a
             throw tokens.Error(first, $"bad {Name}: not valid {(encoding == BinaryEncoding.Base64 ? "base64" : "hex")}");
         }
         if (bytes.Length == 0 && !allowEmpty) { throw tokens.Error(first, $"{Name} is empty"); }
+        if (LengthProblem(output, bytes.Length) is { } problem) { throw tokens.Error(first, problem); }
         output.WriteBytes(bytes);
     }
 
@@ -35,8 +39,16 @@ public sealed class BinaryRestField(string name, BinaryEncoding encoding, bool a
     {
         int count = end - reader.Position;
         if (count == 0 && !allowEmpty) { throw new DnsWireException(reader.Position, $"{Name} is empty"); }
+        if (LengthProblem(output, count) is { } problem) { throw new DnsWireException(reader.Position, problem); }
         output.WriteBytes(reader.ReadBytes(count));
     }
+
+    /// <summary>Why <paramref name="length"/> octets do not suit the type written just before; null when they do.</summary>
+    private string? LengthProblem(RdataBuilder output, int length) =>
+        lengthByType is not null && output.Length > 0 && lengthByType.TryGetValue(output.Written[^1], out var rule)
+            && length != rule.Length
+            ? $"{Name} of {length} octets: type {output.Written[^1]} takes {rule.Length} ({rule.Rfc})"
+            : null;
 
     public override void Format(ReadOnlySpan<byte> rdata, ref int position, StringBuilder output)
     {
