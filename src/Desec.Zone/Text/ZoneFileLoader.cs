@@ -172,6 +172,11 @@ internal sealed partial class ZoneFileLoader
             {
                 throw Error(context, token, $"type {word} is a meta or query type and cannot be in a zone (RFC 6895 §3.1)");
             }
+            if (type is RRType.MD or RRType.MF)
+            {
+                // BIND refuses them as well, even in the generic form.
+                throw Error(context, token, $"type {word} is obsolete: use MX (RFC 1035 §3.3.4, §3.3.5)");
+            }
             index++;
             return (ttl, type, token);
         }

@@ -35,6 +35,9 @@ internal static partial class ParityVerdict
         ("outside the zone", bind => bind.Messages.Contains("ignoring out-of-zone data", StringComparison.Ordinal)),
         // RFC 6672 §2.4: BIND loads names below a DNAME (and never answers from them).
         ("below the DNAME", bind => HasDataBelowDname(bind.Records)),
+        // RFC 1035 §3.4.2: BIND takes WKS service and protocol names from the system's files.
+        ("service names depend on the system", bind => bind.Records.Any(r => r.Type == RRType.WKS)),
+        ("the protocol as a number from 0 to 255, TCP or UDP", bind => bind.Records.Any(r => r.Type == RRType.WKS)),
     ];
 
     /// <summary>Null when our result agrees with BIND's as expected, else what differs.</summary>

@@ -12,12 +12,18 @@ public enum BinaryEncoding { Base64, Hex }
 /// fields that may hold no octets. <paramref name="lengthByType"/>: for a digest whose length the
 /// octet just before it fixes (a digest or fingerprint type), the length each known type takes
 /// and the RFC that says so; another length is refused, in text and on the wire, as BIND refuses it.
+/// <paramref name="dashWhenEmpty"/>: no octets are written <c>-</c> (DOA data).
 /// </summary>
 public sealed class BinaryRestField(string name, BinaryEncoding encoding, bool allowEmpty = false,
-    IReadOnlyDictionary<byte, (int Length, string Rfc)>? lengthByType = null) : RdataField(name)
+    IReadOnlyDictionary<byte, (int Length, string Rfc)>? lengthByType = null, bool dashWhenEmpty = false) : RdataField(name)
 {
     public override void Parse(RdataTokens tokens, RdataBuilder output)
     {
+        if (dashWhenEmpty && tokens.RemainingCount == 1 && tokens.Peek() is { Quoted: false, Text: "-" })
+        {
+            tokens.Next(Name);
+            return;
+        }
         var first = tokens.AtEnd ? default : tokens.Peek();
         string text = tokens.JoinRest(Name, allowEmpty);
         if (text.Length == 0) { return; }
@@ -53,6 +59,13 @@ public sealed class BinaryRestField(string name, BinaryEncoding encoding, bool a
     public override void Format(ReadOnlySpan<byte> rdata, ref int position, StringBuilder output)
     {
         var rest = rdata[position..];
+        if (rest.IsEmpty)
+        {
+            if (dashWhenEmpty) { output.Append('-'); }
+            // Otherwise nothing: FieldRdataCodec put a space before this field, which would trail.
+            else if (output.Length > 0 && output[^1] == ' ') { output.Length--; }
+            return;
+        }
         output.Append(encoding == BinaryEncoding.Base64 ? Convert.ToBase64String(rest) : Convert.ToHexString(rest));
         position = rdata.Length;
     }
