@@ -115,10 +115,12 @@ internal sealed partial class ZoneFileLoader
         }
         if (type == RRType.SOA && rdata.Length >= 4)
         {
-            // Before RFC 2308 the SOA MINIMUM (its last field) was the default TTL; BIND still falls back to it.
+            // Before RFC 2308 the SOA MINIMUM (its last field) was the default TTL; BIND still
+            // falls back to it, and then keeps it as if a $TTL had set it.
             uint minimum = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(rdata.AsSpan(rdata.Length - 4));
-            _warnings.Add($"{context.Source}:{line}: no TTL given and no $TTL; the SOA record takes its MINIMUM ({minimum}) as TTL");
-            _lastExplicitTtl = minimum;
+            if (minimum > PresentationText.MaxTtl) { minimum = 0; }
+            _warnings.Add($"{context.Source}:{line}: no TTL given and no $TTL; the SOA MINIMUM ({minimum}) is the default TTL from here on, as if $TTL had set it");
+            _defaultTtl = minimum;
             return minimum;
         }
         throw Error(context, at, "no TTL for this record: give one on the record or set a default with $TTL (RFC 2308 §4)");
