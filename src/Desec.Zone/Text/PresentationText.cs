@@ -73,6 +73,19 @@ public static class PresentationText
         return true;
     }
 
+    /// <summary>
+    /// Base64 (RFC 4648 §4) in its one canonical spelling: padded, and with the unused bits of the
+    /// last character zero (§3.5). BIND refuses other pad bits, which .NET would drop silently.
+    /// </summary>
+    public static bool TryDecodeBase64(string text, out byte[] bytes)
+    {
+        bytes = [];
+        if (text.AsSpan().ContainsAny(" \t\r\n")) { return false; }
+        try { bytes = Convert.FromBase64String(text); }
+        catch (FormatException) { return false; }
+        return Convert.ToBase64String(bytes) == text;
+    }
+
     /// <summary>Unescapes a character-string word (RFC 1035 §5.1) into at most 255 octets.</summary>
     public static bool TryParseCharacterString(string text, Span<byte> destination, out int length, out string error)
     {

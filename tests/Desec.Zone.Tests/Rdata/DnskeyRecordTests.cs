@@ -98,6 +98,8 @@ public class DnskeyRecordTests
 
     [Theory]
     [InlineData("257 3 13 AQI")] // base64 without its padding
+    [InlineData("257 3 13 AQJ=")] // unused bits not zero (RFC 4648 §3.5): BIND refuses it, .NET would read AQI=
+    [InlineData("257 3 13 AQ== AQ==")] // padding inside
     [InlineData("257 3 13 AQ*D")]
     [InlineData("257 3 13")] // no key
     [InlineData("257 3 NOTANALG AQID")]

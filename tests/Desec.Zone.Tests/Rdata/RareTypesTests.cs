@@ -143,6 +143,7 @@ public class RareTypesTests
     [InlineData("AMTRELAY", "0 0 0")]
     [InlineData("TA", "1 13 2 ab")] // SHA-256 digests have 32 octets
     [InlineData("KEY", "256 3 13")] // only "no key" flags leave the key out
+    [InlineData("KEY", "NOKEY 3 13 AQID")] // and then the record ends after the algorithm
     [InlineData("RKEY", "256 3 13 AQID")]
     [InlineData("SIG", "A 13 3 300 1700000000 1600000000 1 ex. AQID")] // BIND reads SIG times only as dates
     [InlineData("NXT", "b. TYPE200")]
@@ -163,6 +164,7 @@ public class RareTypesTests
     [InlineData("AMTRELAY", "0a04")]
     [InlineData("HIP", "00020003010203")] // empty HIT
     [InlineData("KEY", "0100030d")]
+    [InlineData("KEY", "c000030d01")]
     [InlineData("RKEY", "0100030d010203")]
     [InlineData("NXT", "016e00 40010100")] // trailing zero octet
     [InlineData("NXT", "016e00 80")] // bit 0

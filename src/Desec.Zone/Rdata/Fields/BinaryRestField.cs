@@ -27,18 +27,21 @@ public sealed class BinaryRestField(string name, BinaryEncoding encoding, bool a
         var first = tokens.AtEnd ? default : tokens.Peek();
         string text = tokens.JoinRest(Name, allowEmpty);
         if (text.Length == 0) { return; }
-        byte[] bytes;
-        try
+        byte[] bytes = [];
+        bool valid = encoding == BinaryEncoding.Base64 ? PresentationText.TryDecodeBase64(text, out bytes) : TryDecodeHex(text, out bytes);
+        if (!valid)
         {
-            bytes = encoding == BinaryEncoding.Base64 ? Convert.FromBase64String(text) : Convert.FromHexString(text);
-        }
-        catch (FormatException)
-        {
-            throw tokens.Error(first, $"bad {Name}: not valid {(encoding == BinaryEncoding.Base64 ? "base64" : "hex")}");
+            throw tokens.Error(first, $"bad {Name}: not valid {(encoding == BinaryEncoding.Base64 ? "base64 (RFC 4648 §4, padded, unused bits zero)" : "hex")}");
         }
         if (bytes.Length == 0 && !allowEmpty) { throw tokens.Error(first, $"{Name} is empty"); }
         if (LengthProblem(output, bytes.Length) is { } problem) { throw tokens.Error(first, problem); }
         output.WriteBytes(bytes);
+    }
+
+    private static bool TryDecodeHex(string text, out byte[] bytes)
+    {
+        try { bytes = Convert.FromHexString(text); return true; }
+        catch (FormatException) { bytes = []; return false; }
     }
 
     public override void Read(ref DnsWireReader reader, int end, RdataBuilder output)

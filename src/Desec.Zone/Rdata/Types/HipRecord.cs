@@ -21,7 +21,7 @@ public sealed class HipRecord : RdataCodec
     {
         byte algorithm = (byte)IpseckeyRecord.ParseByte(tokens, "public key algorithm", byte.MaxValue);
         byte[] hit = Decode(tokens, "HIT", token => Convert.FromHexString(token), maxLength: byte.MaxValue);
-        byte[] key = Decode(tokens, "public key", token => Convert.FromBase64String(token), maxLength: ushort.MaxValue);
+        byte[] key = Decode(tokens, "public key", token => PresentationText.TryDecodeBase64(token, out var bytes) ? bytes : throw new FormatException(), maxLength: ushort.MaxValue);
         output.WriteByte((byte)hit.Length);
         output.WriteByte(algorithm);
         output.WriteUInt16((ushort)key.Length);

@@ -8,7 +8,7 @@ namespace Desec.Zone.Rdata.Types;
 /// <summary>
 /// KEY (RFC 2535 §3.1, RFC 2931 for SIG(0) keys): the layout DNSKEY took over, with flags and
 /// protocol names as BIND reads them. With both A/C bits of the flags set ("no key", RFC 2535
-/// §3.1.2) the key may be absent; otherwise it must be there.
+/// §3.1.2) the record ends after the algorithm; otherwise the key must be there.
 /// </summary>
 public sealed class KeyRecord : FieldRdataCodec
 {
@@ -28,6 +28,7 @@ public sealed class KeyRecord : FieldRdataCodec
         int start = output.Length;
         base.ParseText(tokens, output);
         if (MissingKey(output.Written[start..])) { throw tokens.Error("expected public key, found the end of the record (RFC 2535 §3.1.2)"); }
+        if (KeyDespiteNoKey(output.Written[start..])) { throw tokens.Error("a KEY with the no-key flags (both A/C bits) ends after the algorithm (RFC 2535 §3.1.2)"); }
     }
 
     public override void ReadWire(ref DnsWireReader reader, int length, RdataBuilder output)
@@ -35,7 +36,10 @@ public sealed class KeyRecord : FieldRdataCodec
         int start = output.Length, position = reader.Position;
         base.ReadWire(ref reader, length, output);
         if (MissingKey(output.Written[start..])) { throw new DnsWireException(position, "KEY without a key and without the no-key flags (RFC 2535 §3.1.2)"); }
+        if (KeyDespiteNoKey(output.Written[start..])) { throw new DnsWireException(position, "KEY with the no-key flags and a key (RFC 2535 §3.1.2)"); }
     }
 
     private static bool MissingKey(ReadOnlySpan<byte> rdata) => rdata.Length == 4 && ((rdata[0] << 8 | rdata[1]) & NoKey) != NoKey;
+
+    private static bool KeyDespiteNoKey(ReadOnlySpan<byte> rdata) => rdata.Length > 4 && ((rdata[0] << 8 | rdata[1]) & NoKey) == NoKey;
 }
