@@ -1,4 +1,5 @@
 using System.Text;
+using Desec.Zone.Text;
 
 namespace Desec.Zone.Names;
 
@@ -104,13 +105,12 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
 
         // labelStart is where the current label's length octet goes; its octets follow it.
         Span<byte> buffer = stackalloc byte[MaxLength + MaxLabelLength + 2];
-        Span<byte> utf8 = stackalloc byte[4];
+        Span<byte> octets = stackalloc byte[4];
         int labelStart = 0, pos = 1, labels = 0;
         int i = 0;
         while (i < text.Length)
         {
-            char c = text[i];
-            if (c == '.')
+            if (text[i] == '.')
             {
                 int labelLength = pos - labelStart - 1;
                 if (labelLength == 0) { error = "empty label"; return false; }
@@ -121,32 +121,11 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
                 i++;
                 continue;
             }
-            byte octet;
-            if (c == '\\')
-            {
-                if (!TryReadEscape(text, ref i, out octet, out error)) { return false; }
-            }
-            else if (c > 0x7F)
-            {
-                // Zone files are read as UTF-8 text; a non-ASCII character stands for its UTF-8
-                // octets, as BIND (which reads the file's bytes) takes it.
-                int width = char.IsHighSurrogate(c) && i + 1 < text.Length ? 2 : 1;
-                int n = System.Text.Encoding.UTF8.GetBytes(text.Slice(i, width), utf8);
-                i += width;
-                if (pos - labelStart + n - 1 > MaxLabelLength) { error = $"label longer than {MaxLabelLength} octets"; return false; }
-                if (pos + n - 1 >= MaxLength) { error = $"name longer than {MaxLength} octets"; return false; }
-                utf8[..n].CopyTo(buffer[pos..]);
-                pos += n;
-                continue;
-            }
-            else
-            {
-                octet = (byte)c;
-                i++;
-            }
-            if (pos - labelStart > MaxLabelLength) { error = $"label longer than {MaxLabelLength} octets"; return false; }
-            if (pos >= MaxLength) { error = $"name longer than {MaxLength} octets"; return false; }
-            buffer[pos++] = octet;
+            if (!TryReadOctets(text, ref i, octets, out int n, out error)) { return false; }
+            if (pos - labelStart + n - 1 > MaxLabelLength) { error = $"label longer than {MaxLabelLength} octets"; return false; }
+            if (pos + n - 1 >= MaxLength) { error = $"name longer than {MaxLength} octets"; return false; }
+            octets[..n].CopyTo(buffer[pos..]);
+            pos += n;
         }
         bool absolute = pos == labelStart + 1; // the text ended with a dot
         if (!absolute)
@@ -181,30 +160,57 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
     public static bool TryParseAbsolute(string text, out DnsName name, out string error) =>
         TryParse(text.EndsWith('.') ? text : text + ".", null, out name, out error);
 
-    /// <summary>Reads <c>\DDD</c> or <c>\X</c> starting at the backslash; advances past it.</summary>
-    internal static bool TryReadEscape(ReadOnlySpan<char> text, ref int i, out byte octet, out string error)
+    /// <summary>
+    /// Reads the octets that <paramref name="text"/>[i] stands for in presentation format
+    /// (RFC 1035 §5.1) and advances past them: <c>\DDD</c> is a decimal octet, <c>\X</c> the
+    /// character X, an ASCII character itself. Zone files are octets, as BIND reads them: a
+    /// non-ASCII character stands for its UTF-8 octets (1 to 4 into <paramref name="octets"/>), an
+    /// octet that was not UTF-8 for itself (<see cref="LosslessUtf8"/>), and a backslash before
+    /// either escapes only their first octet, which changes nothing.
+    /// </summary>
+    internal static bool TryReadOctets(ReadOnlySpan<char> text, ref int i, Span<byte> octets, out int count, out string error)
     {
-        octet = 0;
-        if (i + 1 >= text.Length) { error = "backslash at the end"; return false; }
-        char next = text[i + 1];
-        if (char.IsAsciiDigit(next))
+        count = 0;
+        error = "";
+        char c = text[i];
+        if (c == '\\')
         {
-            if (i + 3 >= text.Length || !char.IsAsciiDigit(text[i + 2]) || !char.IsAsciiDigit(text[i + 3]))
+            if (i + 1 >= text.Length) { error = "backslash at the end"; return false; }
+            char next = text[i + 1];
+            if (char.IsAsciiDigit(next))
             {
-                error = "\\DDD needs three digits";
-                return false;
+                if (i + 3 >= text.Length || !char.IsAsciiDigit(text[i + 2]) || !char.IsAsciiDigit(text[i + 3]))
+                {
+                    error = "\\DDD needs three digits";
+                    return false;
+                }
+                int value = (next - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
+                if (value > 255) { error = $"\\{value} is above 255"; return false; }
+                octets[0] = (byte)value;
+                count = 1;
+                i += 4;
+                return true;
             }
-            int value = (next - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
-            if (value > 255) { error = $"\\{value} is above 255"; return false; }
-            octet = (byte)value;
-            i += 4;
-            error = "";
+            i++;
+            c = next;
+        }
+        if (c <= 0x7F)
+        {
+            octets[0] = (byte)c;
+            count = 1;
+            i++;
             return true;
         }
-        if (next > 0xFF) { error = $"character '{next}' is not an octet"; return false; }
-        octet = (byte)next;
-        i += 2;
-        error = "";
+        if (LosslessUtf8.TryGetRawOctet(c, out byte raw))
+        {
+            octets[0] = raw;
+            count = 1;
+            i++;
+            return true;
+        }
+        int width = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+        count = Encoding.UTF8.GetBytes(text.Slice(i, width), octets);
+        i += width;
         return true;
     }
 

@@ -57,6 +57,12 @@ public static class RdataCodecs
             throw tokens.Error("type has no presentation format here; use the generic form \\# LENGTH HEX (RFC 3597)");
         }
         codec.ParseText(tokens, scratch);
+        if (scratch.Length > ushort.MaxValue)
+        {
+            // A long TXT can get there: 257 strings of 255 octets.
+            throw new ZoneTextException(tokens.Source, tokens.Line, tokens.Column,
+                $"RDATA of {scratch.Length} octets: RDLENGTH holds at most 65535 (RFC 1035 §3.2.1)");
+        }
         return scratch.ToArray();
     }
 

@@ -8,7 +8,7 @@ public static class RRType
 {
     public const ushort A = 1, NS = 2, MD = 3, MF = 4, CNAME = 5, SOA = 6, MB = 7, MG = 8, MR = 9, NULL = 10,
         WKS = 11, PTR = 12, HINFO = 13, MINFO = 14, MX = 15, TXT = 16, RP = 17, AFSDB = 18, X25 = 19, ISDN = 20,
-        RT = 21, NSAP = 22, NSAPPTR = 23, SIG = 24, KEY = 25, PX = 26, AAAA = 28, LOC = 29, NXT = 30, SRV = 33, NAPTR = 35,
+        RT = 21, NSAP = 22, NSAPPTR = 23, SIG = 24, KEY = 25, PX = 26, GPOS = 27, AAAA = 28, LOC = 29, NXT = 30, SRV = 33, NAPTR = 35,
         KX = 36, CERT = 37, A6 = 38, DNAME = 39, SINK = 40, OPT = 41, ATMA = 34, EID = 31, NIMLOC = 32, APL = 42, DS = 43, SSHFP = 44, IPSECKEY = 45,
         RRSIG = 46, NSEC = 47, DNSKEY = 48, DHCID = 49, NSEC3 = 50, NSEC3PARAM = 51, TLSA = 52, SMIMEA = 53,
         HIP = 55, NINFO = 56, RKEY = 57, TALINK = 58, CDS = 59, CDNSKEY = 60, OPENPGPKEY = 61, CSYNC = 62, ZONEMD = 63, SVCB = 64, HTTPS = 65, DSYNC = 66, HHIT = 67, BRID = 68,
@@ -21,7 +21,7 @@ public static class RRType
         [A] = "A", [NS] = "NS", [MD] = "MD", [MF] = "MF", [CNAME] = "CNAME", [SOA] = "SOA", [MB] = "MB",
         [MG] = "MG", [MR] = "MR", [NULL] = "NULL", [WKS] = "WKS", [PTR] = "PTR", [HINFO] = "HINFO",
         [MINFO] = "MINFO", [MX] = "MX", [TXT] = "TXT", [RP] = "RP", [AFSDB] = "AFSDB", [X25] = "X25",
-        [ISDN] = "ISDN", [RT] = "RT", [NSAP] = "NSAP", [NSAPPTR] = "NSAP-PTR", [EID] = "EID", [NIMLOC] = "NIMLOC", [ATMA] = "ATMA", [SINK] = "SINK", [SIG] = "SIG", [KEY] = "KEY", [PX] = "PX",
+        [ISDN] = "ISDN", [RT] = "RT", [NSAP] = "NSAP", [NSAPPTR] = "NSAP-PTR", [EID] = "EID", [NIMLOC] = "NIMLOC", [ATMA] = "ATMA", [SINK] = "SINK", [SIG] = "SIG", [KEY] = "KEY", [PX] = "PX", [GPOS] = "GPOS",
         [AAAA] = "AAAA", [LOC] = "LOC", [NXT] = "NXT", [SRV] = "SRV", [NAPTR] = "NAPTR", [KX] = "KX",
         [CERT] = "CERT", [A6] = "A6", [DNAME] = "DNAME", [OPT] = "OPT", [APL] = "APL", [DS] = "DS",
         [SSHFP] = "SSHFP", [IPSECKEY] = "IPSECKEY", [RRSIG] = "RRSIG", [NSEC] = "NSEC", [DNSKEY] = "DNSKEY",
@@ -41,11 +41,15 @@ public static class RRType
     public static string ToText(ushort type) =>
         Names.TryGetValue(type, out var name) ? name : "TYPE" + type.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Accepts a mnemonic in any case or the generic <c>TYPEnnn</c> form.</summary>
+    /// <summary>BIND's private KEYDATA type (its managed-keys zone), which BIND reads by name and prints as TYPE65533.</summary>
+    private const ushort KeyData = 65533;
+
+    /// <summary>Accepts a mnemonic in any case, BIND's KEYDATA, or the generic <c>TYPEnnn</c> form.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out ushort type)
     {
         var lookup = Values.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(text, out type)) { return true; }
+        if (text.Equals("KEYDATA", StringComparison.OrdinalIgnoreCase)) { type = KeyData; return true; }
         if (text.Length > 4 && text[..4].Equals("TYPE", StringComparison.OrdinalIgnoreCase)
             && text[4] != '+' && text[4] != '-'
             && ushort.TryParse(text[4..], NumberStyles.None, CultureInfo.InvariantCulture, out type))

@@ -17,7 +17,7 @@ internal sealed partial class ZoneFileLoader
                 break;
             case "$TTL":
                 ExpectArguments(context, tokens, 1, 1, "$TTL ttl");
-                _defaultTtl = ParseTtl(context, tokens[1]);
+                _defaultTtl = ReadTtl(context, tokens[1]);
                 break;
             case "$INCLUDE":
                 ExpectArguments(context, tokens, 1, 2, "$INCLUDE file-name [origin]");
@@ -32,12 +32,22 @@ internal sealed partial class ZoneFileLoader
         }
     }
 
-    private static uint ParseTtl(FileContext context, Token token)
+    /// <summary>
+    /// A TTL word of a record or <c>$TTL</c>: seconds or units, at most 2^32-1. RFC 2181 §8 caps
+    /// TTLs at 2^31-1 and tells a receiver to read one with the top bit set as zero; BIND loads
+    /// such a TTL as zero with a warning, and so do we.
+    /// </summary>
+    private uint ReadTtl(FileContext context, Token token)
     {
         if (token.Quoted || !PresentationText.TryParseTtl(token.Text, out uint ttl))
         {
             throw Error(context, token,
-                $"bad TTL '{token.Text}': expected seconds up to 2147483647 or units like 1w2d3h4m5s (RFC 2181 §8)");
+                $"bad TTL '{token.Text}': expected seconds or units like 1w2d3h4m5s, at most 4294967295 (RFC 2181 §8)");
+        }
+        if (ttl > PresentationText.MaxTtl)
+        {
+            _warnings.Add($"{context.Source}:{token.Line}: TTL {ttl} is above {PresentationText.MaxTtl}; read as 0 (RFC 2181 §8)");
+            return 0;
         }
         return ttl;
     }

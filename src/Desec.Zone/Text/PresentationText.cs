@@ -7,30 +7,41 @@ namespace Desec.Zone.Text;
 /// <summary>Shared parsing and printing of presentation-format values: numbers, TTLs, character-strings.</summary>
 public static class PresentationText
 {
+    /// <summary>
+    /// RFC 2181 §8: a TTL is at most 2^31-1. A zone file may still give up to 2^32-1; like BIND
+    /// (and as §8 tells receivers), a value with the most significant bit set is read as zero.
+    /// </summary>
+    public const uint MaxTtl = int.MaxValue;
+
+    /// <summary>
+    /// Decimal digits, any number of them (leading zeros too, as BIND's number parsing takes
+    /// them), up to <paramref name="max"/>; no sign, no blanks.
+    /// </summary>
     public static bool TryParseUInt(ReadOnlySpan<char> text, uint max, out uint value)
     {
         value = 0;
-        if (text.Length == 0 || text.Length > 10) { return false; }
+        if (text.Length == 0) { return false; }
         ulong v = 0;
         foreach (char c in text)
         {
             if (!char.IsAsciiDigit(c)) { return false; }
             v = v * 10 + (uint)(c - '0');
+            if (v > max) { return false; }
         }
-        if (v > max) { return false; }
         value = (uint)v;
         return true;
     }
 
     /// <summary>
-    /// A TTL as a number of seconds or with BIND's units (<c>1w2d3h4m5s</c>, any case), at most
-    /// 2^31-1 (RFC 2181 §8).
+    /// A TTL as a number of seconds or with BIND's units (<c>1w2d3h4m5s</c>, any case, a unit may
+    /// repeat), as a 32-bit value like BIND's; whether it is above <see cref="MaxTtl"/> is the
+    /// caller's to decide (RFC 2181 §8).
     /// </summary>
     public static bool TryParseTtl(ReadOnlySpan<char> text, out uint seconds)
     {
         seconds = 0;
         if (text.Length == 0) { return false; }
-        if (char.IsAsciiDigit(text[^1])) { return TryParseUInt(text, int.MaxValue, out seconds) ; }
+        if (char.IsAsciiDigit(text[^1])) { return TryParseUInt(text, uint.MaxValue, out seconds); }
         ulong total = 0, current = 0;
         bool digits = false;
         foreach (char c in text)
@@ -53,12 +64,26 @@ public static class PresentationText
             };
             if (unit == 0 || !digits) { return false; }
             total += current * unit;
+            if (total > uint.MaxValue) { return false; }
             current = 0;
             digits = false;
         }
-        if (digits || total > int.MaxValue) { return false; }
+        if (digits) { return false; }
         seconds = (uint)total;
         return true;
+    }
+
+    /// <summary>
+    /// Base64 (RFC 4648 §4) in its one canonical spelling: padded, and with the unused bits of the
+    /// last character zero (§3.5). BIND refuses other pad bits, which .NET would drop silently.
+    /// </summary>
+    public static bool TryDecodeBase64(string text, out byte[] bytes)
+    {
+        bytes = [];
+        if (text.AsSpan().ContainsAny(" \t\r\n")) { return false; }
+        try { bytes = Convert.FromBase64String(text); }
+        catch (FormatException) { return false; }
+        return Convert.ToBase64String(bytes) == text;
     }
 
     /// <summary>Unescapes a character-string word (RFC 1035 §5.1) into at most 255 octets.</summary>
@@ -66,31 +91,13 @@ public static class PresentationText
     {
         length = 0;
         int i = 0;
-        Span<byte> utf8 = stackalloc byte[4];
+        Span<byte> octets = stackalloc byte[4];
         while (i < text.Length)
         {
-            byte octet;
-            if (text[i] == '\\')
-            {
-                if (!DnsName.TryReadEscape(text, ref i, out octet, out error)) { return false; }
-            }
-            else
-            {
-                char c = text[i++];
-                if (c > 0x7F)
-                {
-                    // Non-ASCII text in a zone file is taken as UTF-8 octets.
-                    int n = Encoding.UTF8.GetBytes(text.AsSpan(i - 1, char.IsHighSurrogate(c) && i < text.Length ? 2 : 1), utf8);
-                    if (char.IsHighSurrogate(c)) { i++; }
-                    if (length + n > destination.Length) { error = "character-string longer than 255 octets"; return false; }
-                    utf8[..n].CopyTo(destination[length..]);
-                    length += n;
-                    continue;
-                }
-                octet = (byte)c;
-            }
-            if (length >= destination.Length) { error = "character-string longer than 255 octets"; return false; }
-            destination[length++] = octet;
+            if (!DnsName.TryReadOctets(text, ref i, octets, out int n, out error)) { return false; }
+            if (length + n > destination.Length) { error = "character-string longer than 255 octets"; return false; }
+            octets[..n].CopyTo(destination[length..]);
+            length += n;
         }
         error = "";
         return true;

@@ -17,7 +17,7 @@ internal sealed class WordCache
     /// <summary>The word (UTF-8 octets) as a string.</summary>
     public string Get(ReadOnlySpan<byte> word)
     {
-        if (word.Length > MaxLength || !Ascii.IsValid(word)) { return Encoding.UTF8.GetString(word); }
+        if (word.Length > MaxLength || !Ascii.IsValid(word)) { return LosslessUtf8.Decode(word); }
         uint hash = (uint)word.Length;
         foreach (byte b in word) { hash = hash * 31 + b; }
         ref string? slot = ref _slots[hash % SlotCount];

@@ -71,7 +71,8 @@ internal sealed partial class ZoneFileLoader
     private void ReadEntry(List<Token> tokens, bool startsWithBlank, int line, FileContext context)
     {
         var first = tokens[0];
-        if (!startsWithBlank && !first.Quoted && first.Text.StartsWith('$'))
+        // BIND takes a quoted first word that starts with '$' as a directive too.
+        if (!startsWithBlank && first.Text.StartsWith('$'))
         {
             ReadDirective(tokens, context);
             return;
@@ -86,7 +87,9 @@ internal sealed partial class ZoneFileLoader
         }
         else
         {
-            owner = ParseName(context, first, context.Origin, "owner name");
+            // BIND reads the owner as a quoted string too ("a b" is the label a\032b); a
+            // domain-name field of RDATA it never takes quoted, and neither do we.
+            owner = ParseName(context, first, context.Origin, "owner name", quotedAllowed: true);
             context.LastOwner = owner;
             index = 1;
         }
@@ -112,10 +115,12 @@ internal sealed partial class ZoneFileLoader
         }
         if (type == RRType.SOA && rdata.Length >= 4)
         {
-            // Before RFC 2308 the SOA MINIMUM (its last field) was the default TTL; BIND still falls back to it.
+            // Before RFC 2308 the SOA MINIMUM (its last field) was the default TTL; BIND still
+            // falls back to it, and then keeps it as if a $TTL had set it.
             uint minimum = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(rdata.AsSpan(rdata.Length - 4));
-            _warnings.Add($"{context.Source}:{line}: no TTL given and no $TTL; the SOA record takes its MINIMUM ({minimum}) as TTL");
-            _lastExplicitTtl = minimum;
+            if (minimum > PresentationText.MaxTtl) { minimum = 0; }
+            _warnings.Add($"{context.Source}:{line}: no TTL given and no $TTL; the SOA MINIMUM ({minimum}) is the default TTL from here on, as if $TTL had set it");
+            _defaultTtl = minimum;
             return minimum;
         }
         throw Error(context, at, "no TTL for this record: give one on the record or set a default with $TTL (RFC 2308 §4)");
@@ -128,7 +133,7 @@ internal sealed partial class ZoneFileLoader
     /// After the owner: <c>[TTL] [class] type</c> or <c>[class] [TTL] type</c> (RFC 1035 §5.1).
     /// A word that reads as a TTL is one (no type or class starts with a digit); only class IN is served.
     /// </summary>
-    private static (uint? Ttl, ushort Type, Token TypeToken) ReadTtlClassAndType(
+    private (uint? Ttl, ushort Type, Token TypeToken) ReadTtlClassAndType(
         FileContext context, IReadOnlyList<Token> tokens, ref int index)
     {
         uint? ttl = null;
@@ -145,12 +150,7 @@ internal sealed partial class ZoneFileLoader
             string word = token.Text;
             if (ttl is null && word.Length > 0 && char.IsAsciiDigit(word[0]))
             {
-                if (!PresentationText.TryParseTtl(word, out uint seconds))
-                {
-                    throw Error(context, token,
-                        $"bad TTL '{word}': expected seconds up to 2147483647 or units like 1w2d3h4m5s (RFC 2181 §8)");
-                }
-                ttl = seconds;
+                ttl = ReadTtl(context, token);
                 index++;
                 continue;
             }
@@ -174,6 +174,11 @@ internal sealed partial class ZoneFileLoader
             {
                 throw Error(context, token, $"type {word} is a meta or query type and cannot be in a zone (RFC 6895 §3.1)");
             }
+            if (type is RRType.MD or RRType.MF)
+            {
+                // BIND refuses them as well, even in the generic form.
+                throw Error(context, token, $"type {word} is obsolete: use MX (RFC 1035 §3.3.4, §3.3.5)");
+            }
             index++;
             return (ttl, type, token);
         }
@@ -189,9 +194,9 @@ internal sealed partial class ZoneFileLoader
         return rdata;
     }
 
-    private static DnsName ParseName(FileContext context, Token token, DnsName? origin, string what)
+    private static DnsName ParseName(FileContext context, Token token, DnsName? origin, string what, bool quotedAllowed = false)
     {
-        if (token.Quoted) { throw Error(context, token, $"expected {what}, found a quoted string"); }
+        if (token.Quoted && !quotedAllowed) { throw Error(context, token, $"expected {what}, found a quoted string"); }
         if (!DnsName.TryParse(token.Text, origin, out var name, out var error))
         {
             throw Error(context, token, $"bad {what} '{token.Text}': {error}");

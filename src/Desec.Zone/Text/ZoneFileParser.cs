@@ -22,9 +22,8 @@ public sealed class ZoneFileResult
 /// <remarks>
 /// TTL of a record that gives none: the <c>$TTL</c> value if one was set, else the last TTL given
 /// explicitly on a record (RFC 1035 §5.1), else — only for an SOA record — its MINIMUM field, with a
-/// warning (BIND's behaviour from before RFC 2308); any other record without a TTL to inherit is an
-/// error. Unlike BIND, an SOA TTL taken from MINIMUM then counts as the "last TTL" only until a
-/// record states one explicitly (BIND keeps using MINIMUM as if it were a <c>$TTL</c>).
+/// warning (BIND's behaviour from before RFC 2308), which then serves as <c>$TTL</c> until one is
+/// set, as in BIND; any other record without a TTL to inherit is an error.
 /// </remarks>
 public static class ZoneFileParser
 {

@@ -8,7 +8,7 @@ public sealed record ZoneEntry(IReadOnlyList<Token> Tokens, bool StartsWithBlank
 /// <summary>
 /// Splits master-file text into logical entries (RFC 1035 §5.1): words separated by blanks,
 /// <c>;</c> comments to the end of the line, quoted strings, backslash escapes kept raw, and
-/// parentheses that let an entry continue over several lines.
+/// parentheses (nested pairs too, as BIND reads them) that let an entry continue over several lines.
 /// </summary>
 /// <remarks>
 /// Lexical errors do not stop the lexer: the entry that holds one is dropped, the error is kept in
@@ -21,6 +21,8 @@ public sealed record ZoneEntry(IReadOnlyList<Token> Tokens, bool StartsWithBlank
 /// the octets of a multi-octet character never look like one (they all have the high bit set).
 /// A zone file is lexed from its bytes as read, at half the memory of a .NET string; only the
 /// words become strings. Columns still count UTF-16 characters, as they did over a string.
+/// Octets that are not UTF-8 survive into the words (see <see cref="LosslessUtf8"/>): BIND reads
+/// a file's bytes, so such an octet in a name or string is that octet.
 /// </para>
 /// </remarks>
 public sealed class ZoneLexer
@@ -35,7 +37,7 @@ public sealed class ZoneLexer
     private readonly WordCache _words = new();
 
     public ZoneLexer(string text, string source)
-        : this(Encoding.UTF8.GetBytes(text), 0, source)
+        : this(LosslessUtf8.Encode(text), 0, source)
     {
     }
 
@@ -104,7 +106,8 @@ public sealed class ZoneLexer
             while (_pos < text.Length)
             {
                 byte c = text[_pos];
-                if (c == '\n')
+                // A CR ends a line as a LF does (BIND reads old Mac files so), and CRLF is one line end.
+                if (c == '\n' || (c == '\r' && (_pos + 1 >= text.Length || text[_pos + 1] != '\n')))
                 {
                     NewLine();
                     if (depth == 0) { break; }
@@ -113,13 +116,15 @@ public sealed class ZoneLexer
                 if (c == ' ' || c == '\t' || c == '\r') { _pos++; continue; }
                 if (c == ';')
                 {
+                    // As in BIND, a comment runs to the next LF: a bare CR does not end it.
                     while (_pos < text.Length && text[_pos] != '\n') { _pos++; }
                     continue;
                 }
                 if (c == '(')
                 {
-                    if (depth > 0) { Fail(_line, Column, "nested '(' is not allowed"); }
-                    else { openLine = _line; openColumn = Column; depth++; }
+                    // BIND counts nested pairs; the entry ends at the line end after the last ')'.
+                    if (depth == 0) { openLine = _line; openColumn = Column; }
+                    depth++;
                     _pos++;
                     continue;
                 }
@@ -199,6 +204,11 @@ public sealed class ZoneLexer
                 continue;
             }
             if (c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)';' or (byte)'(' or (byte)')' or (byte)'"') { break; }
+            if (c == 0)
+            {
+                // BIND refuses a raw NUL outside quotes; in a name or string it is written \000.
+                Fail(_line, Column, "a NUL octet in a word: write it as \\000");
+            }
             _pos++;
         }
         return new Token(_words.Get(text.AsSpan(start, _pos - start)), false, line, column);
@@ -228,8 +238,31 @@ public sealed class ZoneLexer
             }
             _pos++;
         }
-        var token = new Token(Encoding.UTF8.GetString(text, start, _pos - start), true, line, column);
+        var token = new Token(WithoutQuoteEscapes(LosslessUtf8.Decode(text.AsSpan(start, _pos - start))), true, line, column);
         _pos++; // closing quote
         return token;
+    }
+
+    /// <summary>
+    /// Inside quotes, <c>\"</c> becomes a plain <c>"</c>, as BIND's lexer has it. Every reader of
+    /// the text takes the two alike, except a <c>$GENERATE</c> rhs, which is split into words
+    /// again: <c>"\"x$\""</c> gives the quoted word <c>"x1"</c> there, as in BIND.
+    /// </summary>
+    private static string WithoutQuoteEscapes(string quoted)
+    {
+        if (!quoted.Contains("\\\"", StringComparison.Ordinal)) { return quoted; }
+        var sb = new StringBuilder(quoted.Length);
+        for (int i = 0; i < quoted.Length; i++)
+        {
+            if (quoted[i] == '\\' && i + 1 < quoted.Length)
+            {
+                // The escaped character goes with its backslash, unless it is the quote.
+                if (quoted[i + 1] != '"') { sb.Append('\\'); }
+                sb.Append(quoted[++i]);
+                continue;
+            }
+            sb.Append(quoted[i]);
+        }
+        return sb.ToString();
     }
 }

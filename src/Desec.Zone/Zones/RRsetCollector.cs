@@ -121,8 +121,11 @@ internal static class RRsetCollector
     private static ushort CoveredType(ResourceRecord record) =>
         record.Type == RRType.RRSIG ? RrsigView.ReadTypeCovered(record.Rdata) : (ushort)0;
 
-    /// <summary>Type, then covered type: the order of an owner's RRsets.</summary>
-    private static int SortKey(ResourceRecord record) => record.Type << 16 | CoveredType(record);
+    /// <summary>
+    /// Type, then covered type: the order of an owner's RRsets. Unsigned, so that types from 32768
+    /// up (private use, TA, DLV) sort after the others, as <see cref="ZoneNode.Find"/> expects.
+    /// </summary>
+    private static uint SortKey(ResourceRecord record) => (uint)record.Type << 16 | CoveredType(record);
 
     /// <summary>A stable sort of one owner's records by <see cref="SortKey"/>.</summary>
     private static void SortByType(ResourceRecord[] grouped, int start, int count)
@@ -133,16 +136,17 @@ internal static class RRsetCollector
             for (int i = start + 1; i < start + count; i++)
             {
                 var record = grouped[i];
-                int key = SortKey(record), j = i - 1;
+                uint key = SortKey(record);
+                int j = i - 1;
                 for (; j >= start && SortKey(grouped[j]) > key; j--) { grouped[j + 1] = grouped[j]; }
                 grouped[j + 1] = record;
             }
             return;
         }
         // The position breaks ties, which makes the unstable Array.Sort stable.
-        var keys = new long[count];
+        var keys = new ulong[count];
         var slice = grouped.AsSpan(start, count);
-        for (int i = 0; i < count; i++) { keys[i] = (long)SortKey(slice[i]) << 32 | (uint)i; }
+        for (int i = 0; i < count; i++) { keys[i] = (ulong)SortKey(slice[i]) << 32 | (uint)i; }
         keys.AsSpan().Sort(slice);
     }
 

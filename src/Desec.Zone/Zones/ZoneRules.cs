@@ -28,6 +28,12 @@ internal static class ZoneRules
                     $"SOA record below the apex: a zone has exactly one SOA, at its origin {origin} (RFC 1035 §5.2)"));
             }
             CheckSingletons(owner, result);
+            if (owner.Name.IsWildcard && owner.Find(RRType.NS) is { } wildcardNs)
+            {
+                // BIND refuses it too ("invalid NS owner name (wildcard)").
+                result.Errors.Add(new(wildcardNs.First.Location, owner.Name,
+                    "NS records at a wildcard: a wildcard cannot delegate, the meaning of such NS records is undefined (RFC 4592 §4.2)"));
+            }
         }
 
         var apexSoa = apex?.Find(RRType.SOA);
@@ -48,6 +54,12 @@ internal static class ZoneRules
         if (apex?.Find(RRType.NS) is null)
         {
             result.Errors.Add(new(apexSoa?.First.Location, origin, "no NS records at the apex (RFC 1034 §4.2.1)"));
+        }
+        if (apex?.Find(RRType.DS) is { } apexDs)
+        {
+            // BIND refuses it too ("DS record at top of zone"): the parent serves the apex DS.
+            result.Errors.Add(new(apexDs.First.Location, origin,
+                "DS record at the apex: a zone's DS RRset is served by its parent, on the parent side of the cut (RFC 4034 §5, RFC 4035 §2.4)"));
         }
         return serial;
     }

@@ -106,7 +106,8 @@ public class MultiSignerMergeTests
     [InlineData("@ DNSKEY 257 3 99 hCRbNYNQ/K1bFoKqC8bzfyi0bAzSCYv1R+STNaViIhVzKKpu+5QTwcimVkycKvDsTK+1ojrOp2hv73/GGLprVg==", "algorithm 99")]
     [InlineData("@ DNSKEY 257 3 13 hCRbNYNQ/K1bFoKqC8bzfyi0bAzSCYv1R+STNaViIhVzKKpu", "public key of 36 octets")]
     [InlineData("@ CDNSKEY 257 3 15 AAAA", "public key of 3 octets")]
-    [InlineData("@ CDS 12345 13 2 D4B7D520E7BB5F0F", "digest of 8 octets")]
+    // GOST (3): the zone-file parser already refuses SHA digests of the wrong length, as BIND does.
+    [InlineData("@ CDS 12345 13 3 D4B7D520E7BB5F0F", "digest of 8 octets")]
     [InlineData("@ CDS 12345 13 9 D4B7D520E7BB5F0F", "digest type 9")]
     [InlineData("www DNSKEY 257 3 13 hCRbNYNQ/K1bFoKqC8bzfyi0bAzSCYv1R+STNaViIhVzKKpu+5QTwcimVkycKvDsTK+1ojrOp2hv73/GGLprVg==", "only allowed at the apex")]
     [InlineData("www CDS 12345 13 2 D4B7D520E7BB5F0F67674A0CCEB1E3E0614B93C4F9E99B8383F6A1E4469DA50A", "only allowed at the apex")]

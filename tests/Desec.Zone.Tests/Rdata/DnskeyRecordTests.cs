@@ -61,6 +61,33 @@ public class DnskeyRecordTests
     public void Algorithm_mnemonics_are_read_and_printed_as_numbers(string mnemonic, int number) =>
         AssertRoundTrip(RRType.DNSKEY, $"257 3 {mnemonic} AQID", $"257 3 {number} AQID");
 
+    [Theory]
+    [InlineData("ZONE", 256)]
+    [InlineData("zone|noauth", 33024)]
+    [InlineData("ZONE|", 256)]
+    [InlineData("NOKEY|EXTEND|HOST|FLAG8|SIG15", 0xC000 | 0x1000 | 0x0200 | 0x0080 | 15)]
+    [InlineData("0x101", 257)]
+    [InlineData("0X0100", 256)]
+    [InlineData("00257", 257)]
+    public void Flags_as_bind_reads_them_are_printed_as_numbers(string flags, int number)
+    {
+        // RFC 2535 §3.1.2 names the KEY flags; BIND reads them (joined by '|') and hex after 0x.
+        foreach (ushort type in new[] { RRType.DNSKEY, RRType.CDNSKEY })
+        {
+            AssertRoundTrip(type, $"{flags} 3 13 AQID", $"{number} 3 13 AQID");
+        }
+    }
+
+    [Theory]
+    [InlineData("NONE", 0)]
+    [InlineData("tls", 1)]
+    [InlineData("EMAIL", 2)]
+    [InlineData("DNSSEC", 3)]
+    [InlineData("IPSEC", 4)]
+    [InlineData("ALL", 255)]
+    public void Protocol_names_as_bind_reads_them(string protocol, int number) =>
+        AssertRoundTrip(RRType.DNSKEY, $"256 {protocol} 13 AQID", $"256 {number} 13 AQID");
+
     // RFC 8078 §4 as corrected by erratum 5049.
     [Fact]
     public void Cdnskey_delete_record_round_trips_with_exact_wire()
@@ -71,12 +98,18 @@ public class DnskeyRecordTests
 
     [Theory]
     [InlineData("257 3 13 AQI")] // base64 without its padding
+    [InlineData("257 3 13 AQJ=")] // unused bits not zero (RFC 4648 §3.5): BIND refuses it, .NET would read AQI=
+    [InlineData("257 3 13 AQ== AQ==")] // padding inside
     [InlineData("257 3 13 AQ*D")]
     [InlineData("257 3 13")] // no key
     [InlineData("257 3 NOTANALG AQID")]
     [InlineData("65536 3 13 AQID")]
     [InlineData("257 256 13 AQID")]
     [InlineData("257 3 13 \"AQID\"")] // quoted
+    [InlineData("SEP 3 13 AQID")] // BIND names neither SEP nor REVOKE
+    [InlineData("|ZONE 3 13 AQID")] // BIND reads the empty name as NOCONF, by accident
+    [InlineData("0x10000 3 13 AQID")]
+    [InlineData("0x 3 13 AQID")]
     public void Bad_text_is_a_zone_text_error(string text)
     {
         AssertTextError(RRType.DNSKEY, text);

@@ -34,7 +34,7 @@ public class DsRecordTests
 
     [Fact]
     public void Algorithm_and_digest_type_mnemonics_are_read_and_printed_as_numbers() =>
-        AssertRoundTrip(RRType.DS, "55648 ECDSAP256SHA256 SHA-256 00ff", "55648 13 2 00FF");
+        AssertRoundTrip(RRType.DS, "55648 ECDSAP256SHA256 SHA-256 " + new string('f', 64), "55648 13 2 " + new string('F', 64));
 
     // RFC 8078 §4 as corrected by erratum 5049: the digest is one zero octet.
     [Fact]
@@ -44,9 +44,27 @@ public class DsRecordTests
         Assert.Equal(new byte[] { 0, 0, 0, 0, 0 }, wire);
     }
 
-    [Fact]
-    public void Digest_length_is_not_checked_against_the_digest_type() =>
-        AssertRoundTrip(RRType.DS, "1 8 2 00", "1 8 2 00");
+    [Theory]
+    [InlineData(1, 20, "RFC 4034 §5.1.4")]
+    [InlineData(2, 32, "RFC 4509 §2.2")]
+    [InlineData(4, 48, "RFC 6605 §2")]
+    public void A_sha_digest_has_its_length_in_text_and_on_the_wire(int digestType, int length, string rfc)
+    {
+        // As BIND checks; GOST (3) and unassigned digest types take any length.
+        foreach (ushort type in new[] { RRType.DS, RRType.CDS })
+        {
+            foreach (int wrong in new[] { 1, length - 1, length + 1 })
+            {
+                string digest = new('A', 2 * wrong);
+                var error = AssertTextError(type, $"1 8 {digestType} {digest}");
+                Assert.Equal((7, $"digest of {wrong} octets: type {digestType} takes {length} ({rfc})"), (error.Column, error.Reason));
+                AssertWireError(type, Convert.FromHexString($"000108{digestType:x2}{digest}"));
+            }
+            AssertRoundTrip(type, $"1 8 {digestType} {new string('A', 2 * length)}", $"1 8 {digestType} {new string('A', 2 * length)}");
+        }
+        AssertRoundTrip(RRType.DS, "1 8 3 00", "1 8 3 00");
+        AssertRoundTrip(RRType.DS, "1 8 9 00", "1 8 9 00");
+    }
 
     [Theory]
     [InlineData("60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A29211")] // odd number of hex digits

@@ -71,8 +71,9 @@ public class Nsec3RecordTests
     [Fact]
     public void Wire_round_trip_with_a_bitmap_in_a_high_window()
     {
-        byte[] wire = Convert.FromHexString("01010001" + "01FF" + "01AA" + "000140" + "FF0101");
-        Assert.Equal("1 1 1 FF l8 A TYPE65287", AssertWireRoundTrip(RRType.NSEC3, wire));
+        // Hash algorithm 2 (unassigned), so that a one-octet hash is allowed.
+        byte[] wire = Convert.FromHexString("02010001" + "01FF" + "01AA" + "000140" + "FF0101");
+        Assert.Equal("2 1 1 FF l8 A TYPE65287", AssertWireRoundTrip(RRType.NSEC3, wire));
     }
 
     [Theory]
@@ -83,6 +84,8 @@ public class Nsec3RecordTests
     [InlineData("1 1 12 xyz 2t7b4g4vsa5smi47k61mv5bv1a22bojr A")] // bad salt
     [InlineData("1 1 12 \"\" 2t7b4g4vsa5smi47k61mv5bv1a22bojr A")]
     [InlineData("1 1 12 aabbccdd 2t7b4g4vsa5smi47k61mv5bv1a22bojr NOTATYPE")]
+    [InlineData("1 1 12 aabbccdd 2t7b4g4vsa5smi47k61mv5bv1a22bo A")] // SHA-1 hashes have 20 octets (RFC 5155 §3.2), as BIND checks
+    [InlineData("2 1 12 aabbccdd 0000000000000000000000000000000000000000000000000000000000000000 A")] // 40 octets: more than a label holds
     [InlineData("1 1 65536 aabbccdd 2t7b4g4vsa5smi47k61mv5bv1a22bojr A")]
     [InlineData("1 1 12 aabbccdd")]
     [InlineData("1 1 12")]

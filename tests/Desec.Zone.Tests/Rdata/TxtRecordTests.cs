@@ -47,6 +47,17 @@ public class TxtRecordTests
 
     [Theory]
     [MemberData(nameof(TextTypes))]
+    public void Rdata_longer_than_65535_octets_is_refused(ushort type)
+    {
+        // RFC 1035 §3.2.1: RDLENGTH is 16 bits. 256 strings of 255 octets take 65536.
+        string full = "\"" + new string('x', 255) + "\" ";
+        Assert.Equal(65535, Parse(type, string.Concat(Enumerable.Repeat(full, 255)) + "\"" + new string('x', 254) + "\"").Length);
+        var e = AssertTextError(type, string.Concat(Enumerable.Repeat(full, 256)), 1);
+        Assert.Contains("RDATA of 65536 octets", e.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(TextTypes))]
     public void Bad_wire_is_refused(ushort type)
     {
         AssertWireError(type, Hex("")); // at least one string (RFC 1035 §3.3.14)

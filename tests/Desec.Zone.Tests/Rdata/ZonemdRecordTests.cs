@@ -31,6 +31,8 @@ public class ZonemdRecordTests
 
     [Theory]
     [InlineData("1 1 1 00112233445566778899aa")] // 11 octets
+    [InlineData("1 1 1 00112233445566778899aabb")] // SHA-384 takes 48 (RFC 8976 §5.3), as BIND checks
+    [InlineData("1 1 2 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")] // SHA-512: 64
     [InlineData("1 1 1")]
     [InlineData("1 1 1 0011223344556677889g9aabb")]
     [InlineData("1 256 1 00112233445566778899aabb")]

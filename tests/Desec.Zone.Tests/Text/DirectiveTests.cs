@@ -137,7 +137,7 @@ public class DirectiveTests
     [InlineData("$ORIGIN a. b.\n", 1, 12, "unexpected 'b.' after the directive")]
     [InlineData("$ORIGIN a..b.\n", 1, 9, "bad origin 'a..b.': empty label")]
     [InlineData("$TTL 1x\n", 1, 6, "bad TTL '1x'")]
-    [InlineData("$TTL 2147483648\n", 1, 6, "bad TTL '2147483648'")]
+    [InlineData("$TTL 4294967296\n", 1, 6, "bad TTL '4294967296'")]
     [InlineData("$TTL\n", 1, 5, "expected $TTL ttl")]
     [InlineData("$INCLUDE\n", 1, 9, "expected $INCLUDE file-name [origin]")]
     [InlineData("$INCLUDE a b c\n", 1, 14, "unexpected 'c' after the directive")]

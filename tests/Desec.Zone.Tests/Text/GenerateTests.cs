@@ -22,6 +22,7 @@ public class GenerateTests
         $GENERATE 1-2 k${-5} A 10.0.0.$
         $GENERATE 7-8 @ TYPE65280 "\# 1 0$"
         $GENERATE 1-1 abs$.example.com. A 10.0.0.$
+        $GENERATE 1-2 q$ TXT "\"q$ x\" y"
 
         """;
 
@@ -34,6 +35,8 @@ public class GenerateTests
         "x000b.b.012.example.com.\t300\tIN\tA\t10.0.0.11",
         "x000c.c.013.example.com.\t300\tIN\tA\t10.0.0.12",
         "abs1.example.com.\t300\tIN\tA\t10.0.0.1",
+        "q1.example.com.\t300\tIN\tTXT\t\"q1 x\" \"y\"",
+        "q2.example.com.\t300\tIN\tTXT\t\"q2 x\" \"y\"",
         "d\\$1.example.com.\t300\tIN\tA\t10.0.0.1",
         "d\\$2.example.com.\t300\tIN\tA\t10.0.0.1",
         "e\\$.example.com.\t300\tIN\tA\t10.0.0.1",

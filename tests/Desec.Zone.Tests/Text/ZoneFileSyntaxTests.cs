@@ -29,8 +29,65 @@ public class ZoneFileSyntaxTests
     [InlineData("1H", 3600u)]
     [InlineData("2147483647", 2147483647u)]
     [InlineData("0", 0u)]
+    [InlineData("00000000000300", 300u)]
+    [InlineData("1h1h", 7200u)]
     public void Ttl_units(string ttl, uint seconds) =>
         Assert.Equal(seconds, Parse($"a {ttl} A 192.0.2.1\n").Records[0].Ttl);
+
+    [Theory]
+    [InlineData("a 2147483648 A 192.0.2.1", 1)]
+    [InlineData("a 4294967295 A 192.0.2.1", 1)]
+    [InlineData("a 3600w A 192.0.2.1", 1)]
+    [InlineData("$TTL 4294967295\na A 192.0.2.1", 1)]
+    [InlineData("$GENERATE 1-1 a 2147483648 A 192.0.2.$", 1)]
+    public void Ttl_with_the_top_bit_set_reads_as_zero_with_a_warning(string text, int line)
+    {
+        // RFC 2181 §8: a TTL above 2^31-1 is read as zero; BIND loads such a file so, with a warning.
+        var result = Parse(text + "\n");
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.Equal(0u, Assert.Single(result.Records).Ttl);
+        Assert.StartsWith($"test.zone:{line}: TTL ", Assert.Single(result.Warnings));
+        Assert.Contains("read as 0 (RFC 2181 §8)", result.Warnings[0]);
+    }
+
+    [Theory]
+    [InlineData("a 4294967296 A 192.0.2.1", 3)]
+    [InlineData("a 7102w A 192.0.2.1", 3)]
+    [InlineData("a 1h30 A 192.0.2.1", 3)]
+    public void Ttl_beyond_32_bits_or_with_digits_after_the_last_unit_is_refused(string text, int column) =>
+        AssertError(SingleError(text + "\n"), 1, column, "bad TTL");
+
+    [Fact]
+    public void Quoted_owner_names_as_bind_reads_them()
+    {
+        // A quoted owner is a name like an unquoted one: dots separate labels, escapes count,
+        // blanks and semicolons need no backslash.
+        Assert.Equal(
+        [
+            "a\\032b.example.com.\t60\tIN\tA\t192.0.2.1",
+            "x.y.example.com.\t60\tIN\tA\t192.0.2.2",
+            "q\\\"q\\;\\(.example.com.\t60\tIN\tA\t192.0.2.3",
+            "example.com.\t60\tIN\tA\t192.0.2.4",
+            "example.com.\t60\tIN\tA\t192.0.2.5",
+            "abs.example.net.\t60\tIN\tA\t192.0.2.6",
+        ], Lines("$TTL 60\n\"a b\" A 192.0.2.1\n\"x.y\" A 192.0.2.2\n\"q\\\"q;(\" A 192.0.2.3\n\"@\" A 192.0.2.4\n  A 192.0.2.5\n\"abs.example.net.\" A 192.0.2.6\n"));
+    }
+
+    [Fact]
+    public void A_quoted_first_word_that_starts_with_a_dollar_is_a_directive_as_in_bind()
+    {
+        Assert.Equal(5u, Assert.Single(Parse("\"$TTL\" 5\na A 192.0.2.1\n").Records).Ttl);
+        AssertError(SingleError("\"\" A 192.0.2.1\n"), 1, 1, "bad owner name '': empty name");
+    }
+
+    [Theory]
+    [InlineData("a CNAME \"b\"", 9)]
+    [InlineData("a MX 10 \"b\"", 9)]
+    [InlineData("a MX \"10\" b", 6)]
+    [InlineData("a \"60\" A 192.0.2.1", 3)]
+    [InlineData("$ORIGIN \"sub\"", 9)]
+    public void Quoted_strings_are_refused_where_bind_refuses_them(string text, int column) =>
+        Assert.Equal((1, column), (SingleError(text + "\n").Line, SingleError(text + "\n").Column));
 
     [Fact]
     public void At_sign_is_the_origin_and_blank_start_takes_the_previous_owner()
@@ -85,11 +142,12 @@ public class ZoneFileSyntaxTests
     public void Soa_without_any_ttl_takes_its_minimum_with_a_warning()
     {
         // SOA in the generic form: MNAME ".", RNAME ".", serial 1, refresh 2, retry 3, expire 4, minimum 5.
-        var result = Parse("@ SOA \\# 22 00 00 00000001 00000002 00000003 00000004 00000005\n  A 192.0.2.1\nb 9 A 192.0.2.2\nc A 192.0.2.3\n");
+        // As in BIND, MINIMUM then serves as $TTL: c takes 5, not the 9 given before it.
+        var result = Parse("@ SOA \\# 22 00 00 00000001 00000002 00000003 00000004 00000005\n  A 192.0.2.1\nb 9 A 192.0.2.2\nc A 192.0.2.3\n$TTL 7\nd A 192.0.2.4\n");
         Assert.True(result.Success);
-        Assert.Equal([5u, 5u, 9u, 9u], result.Records.Select(r => r.Ttl));
-        Assert.Equal("test.zone:1: no TTL given and no $TTL; the SOA record takes its MINIMUM (5) as TTL", result.Warnings[0]);
-        Assert.StartsWith("test.zone:2: no TTL given and no $TTL; using the previous record's TTL (5)", result.Warnings[1]);
+        Assert.Equal([5u, 5u, 9u, 5u, 7u], result.Records.Select(r => r.Ttl));
+        Assert.Equal("test.zone:1: no TTL given and no $TTL; the SOA MINIMUM (5) is the default TTL from here on, as if $TTL had set it",
+            Assert.Single(result.Warnings));
     }
 
     [Fact]

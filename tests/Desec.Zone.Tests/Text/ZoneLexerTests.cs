@@ -47,11 +47,12 @@ public class ZoneLexerTests
     }
 
     [Fact]
-    public void Quoted_strings_keep_blanks_semicolons_and_escapes()
+    public void Quoted_strings_keep_blanks_semicolons_and_escapes_but_an_escaped_quote_is_a_quote()
     {
-        var entry = Assert.Single(Entries("t TXT \"a b;c \\\" d\" x\\ y\n", out _));
-        Assert.Equal(new Token("a b;c \\\" d", true, 1, 7), entry.Tokens[2]);
-        Assert.Equal(new Token("x\\ y", false, 1, 20), entry.Tokens[3]);
+        // As in BIND's lexer: every reader takes \" and " alike, except a $GENERATE rhs, which is lexed again.
+        var entry = Assert.Single(Entries("t TXT \"a b;c \\\" d \\\\\\\" \\065\" x\\ y\n", out _));
+        Assert.Equal(new Token("a b;c \" d \\\\\" \\065", true, 1, 7), entry.Tokens[2]);
+        Assert.Equal(new Token("x\\ y", false, 1, 30), entry.Tokens[3]);
     }
 
     [Fact]
@@ -63,11 +64,43 @@ public class ZoneLexerTests
     }
 
     [Fact]
-    public void Crlf_line_ends_are_blanks()
+    public void Crlf_is_one_line_end()
     {
-        var entries = Entries("a A 1.2.3.4\r\nb A 1.2.3.5\r\n", out var errors);
+        var entries = Entries("a A 1.2.3.4\r\n A 1.2.3.5\r\n\r\nb A 1.2.3.6\r\n", out var errors);
         Assert.Empty(errors);
-        Assert.Equal(["b", "A", "1.2.3.5"], entries[1].Tokens.Select(t => t.Text));
+        Assert.Equal(["A", "1.2.3.5"], entries[1].Tokens.Select(t => t.Text));
+        Assert.True(entries[1].StartsWithBlank);
+        Assert.Equal((2, 4), (entries[1].Line, entries[2].Line));
+    }
+
+    [Fact]
+    public void A_bare_cr_ends_a_line_but_not_a_comment()
+    {
+        // As BIND reads files with old Mac line ends; its comments run to the next LF only.
+        var entries = Entries("a A 1.2.3.4\r A 1.2.3.5\rb TXT ( x\r y )\rc TXT \"q\rq\" ; note\rd A 1.2.3.6\ne A 1.2.3.7\n", out var errors);
+        Assert.Empty(errors);
+        Assert.Equal(["a", "", "b", "c", "e"], entries.Select(e => e.StartsWithBlank ? "" : e.Tokens[0].Text));
+        Assert.Equal(["b", "TXT", "x", "y"], entries[2].Tokens.Select(t => t.Text));
+        Assert.Equal("q\rq", entries[3].Tokens[2].Text);
+        Assert.Equal([1, 2, 3, 5, 6], entries.Select(e => e.Line));
+    }
+
+    [Fact]
+    public void Parentheses_nest_as_in_bind()
+    {
+        var entries = Entries("a TXT ( ( x ) y ( ( z ) ) )\nb TXT (x)(y)\n", out var errors);
+        Assert.Empty(errors);
+        Assert.Equal(["a", "TXT", "x", "y", "z"], entries[0].Tokens.Select(t => t.Text));
+        Assert.Equal(["b", "TXT", "x", "y"], entries[1].Tokens.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void A_nul_octet_outside_quotes_is_refused_and_inside_quotes_kept()
+    {
+        var entries = Entries("a TXT \"x\0y\" ; \0 in a comment\nb TXT x\0y\nc A 1.2.3.4\n", out var errors);
+        ZoneText.AssertError(Assert.Single(errors), 2, 8, "a NUL octet in a word");
+        Assert.Equal(["a", "c"], entries.Select(e => e.Tokens[0].Text));
+        Assert.Equal("x\0y", entries[0].Tokens[2].Text);
     }
 
     [Theory]
@@ -75,7 +108,7 @@ public class ZoneLexerTests
     [InlineData("a TXT \"open", 1, 7, "quoted string is not closed on its line")]
     [InlineData("a A ( 1.2.3.4\nb A 1.2.3.4\n", 1, 5, "'(' is never closed")]
     [InlineData("a A 1.2.3.4 )\nb A 1.2.3.4\n", 1, 13, "')' without a matching '('")]
-    [InlineData("a A ( ( 1.2.3.4 ) )\nb A 1.2.3.4\n", 1, 7, "nested '(' is not allowed")]
+    [InlineData("a A ( ( 1.2.3.4 )\nb A 1.2.3.4\n", 1, 5, "'(' is never closed")]
     [InlineData("a A 1.2.3.4\\\nb A 1.2.3.4\n", 1, 12, "backslash at the end of a line")]
     public void Lexical_errors_drop_only_their_entry(string text, int line, int column, string reason)
     {

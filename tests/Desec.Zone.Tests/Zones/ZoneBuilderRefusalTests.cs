@@ -33,6 +33,25 @@ public class ZoneBuilderRefusalTests
         Assert.Contains("no SOA record at the apex", error.Message);
     }
 
+    // RFC 4034 §5, RFC 4035 §2.4: the DS of a zone lives in its parent; BIND refuses one at the apex too.
+    [Fact]
+    public void A_ds_at_the_apex_is_refused()
+    {
+        var error = SingleError(Build(Minimal(), [Rr("@", RRType.DS, Convert.FromHexString("EC45050100"), line: 7)]));
+        Assert.Equal(("test.zone:7", Origin), (error.Location, error.Owner));
+        Assert.Contains("DS record at the apex", error.Message);
+        Assert.True(Build(Minimal(), [Ns("sub", "ns.sub"), Rr("sub", RRType.DS, Convert.FromHexString("EC45050100"))]).Success);
+    }
+
+    // RFC 4592 §4.2: NS at a wildcard owner has no defined meaning; BIND refuses it too.
+    [Fact]
+    public void Ns_at_a_wildcard_is_refused()
+    {
+        var error = SingleError(Build(Minimal(), [Ns("*.w", "ns.example.net.", line: 8)]));
+        Assert.Equal(("test.zone:8", Name("*.w")), (error.Location, error.Owner));
+        Assert.Contains("NS records at a wildcard", error.Message);
+    }
+
     [Fact]
     public void Two_soa_records_at_the_apex_are_refused()
     {

@@ -44,6 +44,15 @@ public class ZoneOrderTests
     }
 
     [Fact]
+    public void Types_from_32768_up_sort_after_the_others()
+    {
+        // A type above 32767 once sorted first (a signed sort key), and the apex SOA was then not found.
+        var zone = BuildOk([Rr("@", 65280, [7]), Rr("@", RRType.DLV, [1, 2, 3, 4]), Soa(), Ns("@", "ns.example.net."), Rr("@", 32767, [8])]);
+        Assert.Equal([RRType.NS, RRType.SOA, (ushort)32767, RRType.DLV, (ushort)65280], zone.Apex.RRsets.Select(s => s.Type));
+        Assert.NotNull(zone.Apex.Find(65280));
+    }
+
+    [Fact]
     public void Records_carry_the_rrset_ttl()
     {
         var zone = BuildOk(Minimal(), [A("www", "192.0.2.1", ttl: 60)]);

@@ -56,9 +56,11 @@ public class UIntField(string name, int size) : RdataField(name)
     };
 }
 
-/// <summary>A 32-bit time interval (SOA timers) that also accepts units like <c>1h30m</c>; printed in seconds.</summary>
+/// <summary>
+/// A 32-bit time interval (SOA timers) that also accepts units like <c>1h30m</c>, up to 2^32-1 as
+/// BIND does (these are not TTLs of records, RFC 2181 §8 does not cap them); printed in seconds.
+/// </summary>
 public sealed class TtlField(string name) : UIntField(name, 4)
 {
-    protected override bool TryParseValue(string text, out uint value) =>
-        PresentationText.TryParseUInt(text, uint.MaxValue, out value) || PresentationText.TryParseTtl(text, out value);
+    protected override bool TryParseValue(string text, out uint value) => PresentationText.TryParseTtl(text, out value);
 }

@@ -44,6 +44,15 @@ public sealed class MnemonicByteField(string name, FrozenDictionary<string, byte
         ["INDIRECT"] = 252, ["PRIVATEDNS"] = 253, ["PRIVATEOID"] = 254,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The protocol octet of KEY (RFC 2535 §3.1.3) and DNSKEY, where it is always 3 (RFC 4034
+    /// §2.1.2), with the names BIND reads.
+    /// </summary>
+    public static readonly FrozenDictionary<string, byte> KeyProtocols = new Dictionary<string, byte>
+    {
+        ["NONE"] = 0, ["TLS"] = 1, ["EMAIL"] = 2, ["DNSSEC"] = 3, ["IPSEC"] = 4, ["ALL"] = 255,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>DS digest types (IANA registry; RFC 4034 §5.1.3, RFC 4509, RFC 5933, RFC 6605).</summary>
     public static readonly FrozenDictionary<string, byte> DigestTypes = new Dictionary<string, byte>
     {

@@ -7,18 +7,21 @@ namespace Desec.Zone.Rdata.Fields;
 /// <summary>
 /// An RRSIG signature expiration or inception time (RFC 4034 §3.1.5, §3.2): 32-bit seconds since
 /// 1970-01-01 00:00:00 UTC, modulo 2^32. Text is <c>YYYYMMDDHHmmSS</c> in UTC or a plain decimal
-/// number of seconds; it is printed as <c>YYYYMMDDHHmmSS</c>.
+/// number of seconds (not for SIG: <paramref name="secondsAllowed"/>, as BIND reads it); it is
+/// printed as <c>YYYYMMDDHHmmSS</c>.
 /// </summary>
-public sealed class TimeField(string name) : UIntField(name, 4)
+public sealed class TimeField(string name, bool secondsAllowed = true) : UIntField(name, 4)
 {
     private const string Layout = "yyyyMMddHHmmss";
 
     public override void Parse(RdataTokens tokens, RdataBuilder output)
     {
         var token = tokens.Next(Name);
-        if (token.Quoted || !TryParseTime(token.Text, out uint value))
+        if (token.Quoted || (!secondsAllowed && token.Text.Length != 14) || !TryParseTime(token.Text, out uint value))
         {
-            throw tokens.Error(token, $"expected {Name} as YYYYMMDDHHmmSS (UTC) or seconds since 1970, found '{token.Text}'");
+            throw tokens.Error(token, secondsAllowed
+                ? $"expected {Name} as YYYYMMDDHHmmSS (UTC) or seconds since 1970, found '{token.Text}'"
+                : $"expected {Name} as YYYYMMDDHHmmSS (UTC), found '{token.Text}'");
         }
         Write(output, value);
     }

@@ -11,9 +11,7 @@ internal sealed class EchParam() : SvcParam(SvcParamKeys.Ech, "ech")
     public override string? ParseText(ReadOnlySpan<byte> text, RdataBuilder output)
     {
         if (text.IsEmpty) { return null; }
-        byte[] bytes;
-        try { bytes = Convert.FromBase64String(Ascii(text)); }
-        catch (FormatException) { return "ech is not valid base64"; }
+        if (!Text.PresentationText.TryDecodeBase64(Ascii(text), out var bytes)) { return "ech is not valid base64 (RFC 4648 §4)"; }
         output.WriteBytes(bytes);
         return null;
     }

@@ -12,16 +12,22 @@ namespace Desec.Zone.Rdata.Types;
 public sealed class RrsigRecord : FieldRdataCodec
 {
     public override ushort Type => RRType.RRSIG;
-    protected override RdataField[] Fields { get; } =
+    protected override RdataField[] Fields { get; } = Layout(secondsAllowed: true, signerCompressible: false);
+
+    /// <summary>
+    /// Shared with SIG, whose layout RRSIG took over (RFC 4034 §3): SIG's signer may arrive
+    /// compressed (RFC 3597 §4), and BIND reads SIG's times only as dates.
+    /// </summary>
+    internal static RdataField[] Layout(bool secondsAllowed, bool signerCompressible) =>
     [
         new TypeField("type covered"),
         new MnemonicByteField("algorithm", MnemonicByteField.DnssecAlgorithms),
         new UIntField("labels", 1),
         new UIntField("original TTL", 4),
-        new TimeField("signature expiration"),
-        new TimeField("signature inception"),
+        new TimeField("signature expiration", secondsAllowed),
+        new TimeField("signature inception", secondsAllowed),
         new UIntField("key tag", 2),
-        new NameField("signer's name", compressible: false, lowerCase: true),
+        new NameField("signer's name", compressible: signerCompressible, lowerCase: true),
         new BinaryRestField("signature", BinaryEncoding.Base64),
     ];
 }

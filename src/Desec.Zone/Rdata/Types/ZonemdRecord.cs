@@ -7,8 +7,8 @@ namespace Desec.Zone.Rdata.Types;
 
 /// <summary>
 /// ZONEMD: serial, scheme, hash algorithm, digest in hex (RFC 8976 §2.2, §2.3). The digest must
-/// hold at least 12 octets whatever the algorithm (§2.2.4); its exact length for a given
-/// algorithm is not checked here.
+/// hold at least 12 octets whatever the algorithm (§2.2.4); a SHA-384 or SHA-512 digest
+/// must have its length, as BIND checks.
 /// </summary>
 public sealed class ZonemdRecord : FieldRdataCodec
 {
@@ -20,7 +20,8 @@ public sealed class ZonemdRecord : FieldRdataCodec
         new UIntField("serial", 4),
         new UIntField("scheme", 1),
         new UIntField("hash algorithm", 1),
-        new BinaryRestField("digest", BinaryEncoding.Hex),
+        new BinaryRestField("digest", BinaryEncoding.Hex,
+            lengthByType: new Dictionary<byte, (int, string)> { [1] = (48, "RFC 8976 §5.3"), [2] = (64, "RFC 8976 §5.3") }),
     ];
 
     public override void ParseText(RdataTokens tokens, RdataBuilder output)
