@@ -26,7 +26,7 @@ public sealed record StoredVersion(StoredFit Fit, SignedZone? Zone, string Reaso
 
 /// <summary>
 /// The last signed version of each zone, one file per zone in the state folder
-/// (<c>signed/&lt;zone&gt;signed</c>, see <see cref="SignedZoneFile"/>), so that a restart serves what
+/// (<c>signed/&lt;zone&gt;signed</c>, named by <see cref="StateFileName"/>, see <see cref="SignedZoneFile"/>), so that a restart serves what
 /// was served before instead of signing everything again, and the IXFR journal goes on from it.
 /// A stored version is trusted only after its checksum, a rebuild of its zone and denial chain, and a
 /// check of a sample of its signatures with the zone's keys.
@@ -38,7 +38,7 @@ public sealed class SignedZoneStore(string directory)
 
     public string Directory { get; } = directory;
 
-    public string PathOf(DnsName zone) => Path.Combine(Directory, zone.ToString().ToLowerInvariant() + "signed");
+    public string PathOf(DnsName zone) => StateFileName.PathIn(Directory, zone, "signed");
 
     /// <summary>Writes the version atomically (temporary file, flushed, renamed over the old one, folder flushed).</summary>
     public void Save(SignedZone signed, byte[] unsignedDigest, SigningPolicy policy, DateTimeOffset now)
@@ -55,7 +55,7 @@ public sealed class SignedZoneStore(string directory)
             Origin = signed.Zone.Origin,
             Records = signed.Records.ToList(),
         };
-        System.IO.Directory.CreateDirectory(Directory);
+        StateFolder.Create(Directory);
         AtomicFile.Write(PathOf(signed.Zone.Origin), file.Encode(), AtomicFile.PublicMode);
     }
 
