@@ -103,6 +103,40 @@ public sealed class SignedZoneStore(string directory)
     }
 
     /// <summary>
+    /// The records of the stored version of <paramref name="zone"/> as its source gave them, as near as they
+    /// can be told apart: without what signing added (RRSIG, NSEC, NSEC3, NSEC3PARAM, and the DNSKEY, CDS
+    /// and CDNSKEY of this server's own keys; other signers' keys stay). A source whose version is refused at
+    /// start-up serves these as its last good version; signing them again gives the version stored, with
+    /// the next serial. Null, with the reason, when there is no usable stored version.
+    /// </summary>
+    public IReadOnlyList<ResourceRecord>? LastSourceRecords(DnsName zone, out string reason)
+    {
+        SignedZoneFile file;
+        try
+        {
+            string path = PathOf(zone);
+            if (!File.Exists(path)) { reason = "no signed version stored"; return null; }
+            file = SignedZoneFile.Decode(File.ReadAllBytes(path));
+            if (file.Origin != zone) { throw new InvalidDataException($"it holds {file.Origin}"); }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            reason = e.Message;
+            return null;
+        }
+        var own = file.Records.Where(r => r.Type == RRType.DNSKEY && r.Owner == zone && SigningInputs.Lists(file.Keys, r.Rdata))
+            .Select(r => r.Rdata).ToList();
+        bool Own(ResourceRecord record) => record.Owner == zone && record.Type switch
+        {
+            RRType.DNSKEY or RRType.CDNSKEY => own.Any(key => key.AsSpan().SequenceEqual(record.Rdata)),
+            RRType.CDS => record.Rdata.Length > 3 && DsRecord.DigestLength(record.Rdata[3]) is not null && own.Any(key => DsRecord.Compute(zone, key, record.Rdata[3]).AsSpan().SequenceEqual(record.Rdata)),
+            _ => false,
+        };
+        reason = "";
+        return file.Records.Where(r => r.Type is not (RRType.RRSIG or RRType.NSEC or RRType.NSEC3 or RRType.NSEC3PARAM) && !Own(r)).ToList();
+    }
+
+    /// <summary>
     /// Checks the apex DNSKEY's RRSIGs and a random sample of the others with the keys that made
     /// them (RFC 4035 §5.3), so a file that was altered and given a fresh checksum, or written from a
     /// broken version, is not served. Signatures by keys that are no longer the zone's are not

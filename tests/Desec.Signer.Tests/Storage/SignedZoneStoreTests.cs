@@ -265,6 +265,39 @@ public sealed class SignedZoneStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_source_records_of_a_stored_version_leave_out_what_signing_added_and_keep_other_signers_keys()
+    {
+        // Another signer's KSK and a CDS the operator provisioned (multi-signer, RFC 8901), beside our own key.
+        var other = KeyGenerator.Generate(Origin, DnssecAlgorithm.Default, DnskeyRdata.KskFlags);
+        var provisioned = Unsigned().Records.Append(other.ToDnskey(300)).Append(other.ToCds(300)).ToList();
+        var unsigned = ZoneBuilder.Build(Origin, provisioned).Zone!;
+        var policy = Policy();
+        var signed = Sign(unsigned, policy);
+        _store.Save(signed, SigningInputs.UnsignedDigest(unsigned), policy, Now);
+
+        var records = _store.LastSourceRecords(Origin, out string why)!;
+        Assert.Equal("", why);
+        Assert.DoesNotContain(records, r => r.Type is RRType.RRSIG or RRType.NSEC or RRType.NSEC3 or RRType.NSEC3PARAM);
+        Assert.DoesNotContain(records, r => r.Rdata.AsSpan().SequenceEqual(Key.DnskeyRdata));
+        Assert.DoesNotContain(records, r => r.Type == RRType.CDS && r.Rdata.AsSpan().SequenceEqual(Key.DsRdata()));
+        Assert.Contains(records, r => r.Type == RRType.DNSKEY && r.Rdata.AsSpan().SequenceEqual(other.DnskeyRdata));
+        Assert.Contains(records, r => r.Type == RRType.CDS && r.Rdata.AsSpan().SequenceEqual(other.DsRdata()));
+
+        // Signed again, they give the stored version: the same records and signatures, the next serial.
+        var again = Sign(ZoneBuilder.Build(Origin, records.ToList()).Zone!, policy, serial: Serial + 1, previous: signed);
+        static IEnumerable<string> Content(SignedZone zone) => zone.Records
+            .Where(r => r.Type is not (RRType.SOA or RRType.CSYNC) && !(r.Type == RRType.RRSIG && (r.Rdata[1] == RRType.SOA || r.Rdata[1] == RRType.CSYNC)))
+            .Select(r => r.ToString()).Order(StringComparer.Ordinal);
+        Assert.Equal(Content(signed), Content(again));
+
+        Assert.Null(new SignedZoneStore(_directory.File("none")).LastSourceRecords(Origin, out why));
+        Assert.Equal("no signed version stored", why);
+        File.WriteAllText(_store.PathOf(Origin), "damaged");
+        Assert.Null(_store.LastSourceRecords(Origin, out why));
+        Assert.Contains("not a signed-zone file", why);
+    }
+
+    [Fact]
     public void Every_policy_setting_is_in_the_policy_line()
     {
         var basis = new SigningPolicy();
