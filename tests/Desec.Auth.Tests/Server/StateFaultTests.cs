@@ -1,6 +1,6 @@
-using System.Text;
 using Desec.Auth.Config;
 using Desec.Auth.Server;
+using Desec.Tests.Shared;
 using Desec.Zone.Names;
 using Microsoft.Extensions.Logging;
 
@@ -35,7 +35,7 @@ public sealed class StateFaultTests : IDisposable
 
     private async Task<(List<string> Served, string Log)> StartAsync()
     {
-        var log = new LogText();
+        var log = new LogLines();
         var config = new ServerConfig { Zones = Zones, State = State, Listen = ["127.0.0.1:0"] };
         await using var server = new DnsServer(config, LoggerFactory.Create(b => b.AddProvider(log)));
         await server.StartAsync(CancellationToken.None);
@@ -74,19 +74,5 @@ public sealed class StateFaultTests : IDisposable
         var (served, log) = await StartAsync();
         Assert.Equal(["/tmp/x.", "a.example."], served);
         Assert.Contains($"{key}: has mode 0644", log);
-    }
-
-    private sealed class LogText : ILoggerProvider, ILogger
-    {
-        private readonly StringBuilder _text = new();
-        public string Text { get { lock (_text) { return _text.ToString(); } } }
-        public ILogger CreateLogger(string categoryName) => this;
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (_text) { _text.AppendLine(formatter(state, exception)); }
-        }
-        public void Dispose() { }
     }
 }
