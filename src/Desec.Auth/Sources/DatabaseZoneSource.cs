@@ -313,7 +313,14 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
     {
         // Only under the zone's one spelling: another spelling of a served name must not bring a zone with it.
         if (_stored is null || ZoneImport.KeyOf(built.Origin) != row.Name) { return null; }
-        var zone = _stored(built.Origin, out string why);
+        ZoneData? zone;
+        string why;
+        try { zone = _stored(built.Origin, out why); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The state folder is input too: whatever is wrong there leaves this zone unserved, never the start-up.
+            (zone, why) = (null, $"{e.GetType().Name}: {e.Message}");
+        }
         if (zone is null)
         {
             _logger.LogError("zone {Zone}: no last good version to serve ({Why}); not served until a good version is committed", row.Name, why);
