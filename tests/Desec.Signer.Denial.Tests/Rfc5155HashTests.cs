@@ -79,6 +79,7 @@ public class Rfc5155HashTests
         Assert.Equal("1 1 12 aabbccdd", parsed.ToString());
         Assert.Throws<FormatException>(() => Nsec3Parameters.Parse("1 0 0"));
         Assert.Throws<FormatException>(() => Nsec3Parameters.Parse("1 0 0 xyz"));
-        Assert.Throws<ArgumentException>(() => Nsec3Parameters.Parse("2 0 0 -"));
+        // Outside input gets the parser's one exception type (a constructor's ArgumentException escaped every door's catch).
+        Assert.Contains("hash algorithm 2", Assert.Throws<FormatException>(() => Nsec3Parameters.Parse("2 0 0 -")).Message);
     }
 }

@@ -194,10 +194,27 @@ public sealed record ServerConfig
         return policy;
     }
 
+    /// <summary>
+    /// Settings that work but go against an RFC's advice (NSEC3 iterations or a salt, RFC 9276 §3.1),
+    /// each naming its key; the server logs them as warnings at start-up. Call after <see cref="Validate"/>.
+    /// </summary>
+    public IEnumerable<string> Advice()
+    {
+        var basis = new Desec.Signer.Signing.SigningPolicy();
+        var global = Signing.ApplyTo(basis, "signing");
+        foreach (var advice in Signing.Advice(basis, "signing")) { yield return advice; }
+        foreach (var (name, config) in ZoneSigning)
+        {
+            foreach (var advice in config.Advice(global, $"zone-signing.{name}")) { yield return advice; }
+        }
+    }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // A null where the settings have no null (a list, an object) is refused with its path, not taken.
+        RespectNullableAnnotations = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
@@ -232,6 +249,8 @@ public sealed record ServerConfig
             throw new ConfigException($"cookie-secret: expected {2 * Desec.Zone.Messages.ServerCookie.SecretLength} hex digits (16 octets, RFC 9018 §4.4)");
         }
         if (Listen.Count == 0) { throw new ConfigException("listen has no address"); }
+        CheckFolder(State, "state");
+        if (Zones is not null) { CheckFolder(Zones, "zones"); }
         if (Database is not null)
         {
             try { _ = new Npgsql.NpgsqlConnectionStringBuilder(Database); }
@@ -244,6 +263,7 @@ public sealed record ServerConfig
             {
                 throw new ConfigException($"zone-signing: '{name}' is not a zone name: {reason}");
             }
+            if (config is null) { throw new ConfigException($"zone-signing.{name}: expected an object"); }
             config.ApplyTo(new Desec.Signer.Signing.SigningPolicy(), $"zone-signing.{name}");
         }
         ZoneTransferConfig.ParseAcl(AllowTransfer, "allow-transfer");
@@ -287,6 +307,11 @@ public sealed record ServerConfig
         JournalLimitsFor(anyZone);
         foreach (var name in ZoneTransfer.Keys) { JournalLimitsFor(Desec.Zone.Names.DnsName.Parse(name.TrimEnd('.') + ".")); }
         return Listen.Select(e => ParseEndPoint(e, "listen")).ToList();
+    }
+
+    private static void CheckFolder(string path, string key)
+    {
+        if (path.Length == 0 || path.Contains('\0')) { throw new ConfigException($"{key}: '{path.Replace("\0", "\\0")}' is not a folder path"); }
     }
 
     private static void CheckSecondaries(List<SecondaryConfig> secondaries, string where, Desec.Zone.Tsig.TsigKeyring keyring)

@@ -20,6 +20,7 @@ public sealed record TsigKeyConfig
         var names = new HashSet<Desec.Zone.Names.DnsName>();
         foreach (var config in configs)
         {
+            if (config is null) { throw new ConfigException("tsig-keys: an entry is null (expected { \"name\": ..., \"secret\": ... })"); }
             TsigKey key;
             try
             {

@@ -45,7 +45,19 @@ public static class ZoneFromRows
             return failed;
         }
         var result = new RowsBuild { Origin = origin };
+        // One zone, one spelling: 'abc.example.' and '\097bc.example.' are the same name, and two rows for it
+        // would be two zones with one origin. zones.name must be the form the server writes (db import, KeyOf).
+        if (ZoneImport.KeyOf(origin) is var canonical && canonical != zone.Name)
+        {
+            result.Errors.Add(new RowError(null, null,
+                $"zone name '{zone.Name}' is not in canonical form (lower case, RFC 1035 §5.1 escapes only where needed); write it as '{canonical}'"));
+        }
+        foreach (var problem in zone.Problems) { result.Errors.Add(new RowError(null, null, $"zones row: {problem}")); }
         if (checkPolicy?.Invoke(origin, zone.Policy) is { } policyError) { result.Errors.Add(new RowError(null, null, policyError)); }
+        else if (zone.Policy.Nsec3Parameters is { } nsec3 && TryAdvice(nsec3) is { } advice)
+        {
+            result.Warnings.Add($"zone {origin}: zones.nsec3_parameters: {advice}");
+        }
         var records = new List<ResourceRecord>(rows.Count);
         var byId = new Dictionary<long, RecordRow>();
         var scratch = new RdataBuilder();
@@ -53,6 +65,11 @@ public static class ZoneFromRows
         {
             byId[row.Id] = row;
             string location = RowPrefix + row.Id.ToString(CultureInfo.InvariantCulture);
+            if (row.Problem is not null || row.Owner is null || row.Type is null || row.Rdata is null)
+            {
+                result.Errors.Add(new RowError(row.Id, row.ToString(), row.Problem ?? "a column is missing"));
+                continue;
+            }
             if (!DnsName.TryParse(row.Owner.Trim(), origin, out var owner, out var ownerError))
             {
                 result.Errors.Add(new RowError(row.Id, row.ToString(), $"owner '{row.Owner}': {ownerError}"));
@@ -76,6 +93,12 @@ public static class ZoneFromRows
             catch (ZoneTextException e)
             {
                 result.Errors.Add(new RowError(row.Id, row.ToString(), $"RDATA: {e.Reason}"));
+                continue;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A parser fault on outside text: refuse the row (named), never let it stop other zones.
+                result.Errors.Add(new RowError(row.Id, row.ToString(), $"RDATA could not be read ({e.GetType().Name}: {e.Message})"));
                 continue;
             }
             var record = new ResourceRecord(owner, type, (uint)row.Ttl, rdata) { Location = location };
@@ -105,6 +128,12 @@ public static class ZoneFromRows
         if (built.Errors.Count == 0 && built.Zone is null) { result.Errors.Add(new RowError(null, null, "the zone has no SOA record at its apex")); }
         if (result.Errors.Count == 0) { result.Zone = built.Zone; }
         return result;
+    }
+
+    private static string? TryAdvice(string nsec3)
+    {
+        try { return Desec.Signer.Denial.Nsec3Parameters.Parse(nsec3).Advice; }
+        catch (FormatException) { return null; } // refused by the policy check, with the reason
     }
 
     private static RecordRow? RowOf(ZoneProblem problem, Dictionary<long, RecordRow> byId) =>

@@ -43,7 +43,15 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var endpoints = config.Validate();
-        System.IO.Directory.CreateDirectory(config.State);
+        foreach (var advice in config.Advice()) { _logger.LogWarning("config: {Advice}", advice); }
+        try
+        {
+            foreach (var note in Desec.Signer.Storage.StateFolder.Prepare(config.State)) { _logger.LogWarning("{Note}", note); }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"state: cannot prepare the state folder {config.State}: {e.Message}");
+        }
         _sources = new ZoneSources(config, _logger);
         _signing = new SigningService(config.State, _sources.PolicyFor, _clock, _logger);
         await _sources.LoadAsync(DatabaseChangedAsync, cancellationToken);

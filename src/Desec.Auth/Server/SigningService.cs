@@ -66,7 +66,15 @@ public sealed class SigningService
                     results[i] = entry.Served;
                     return;
                 }
-                results[i] = entry is null ? FirstVersion(zone) : Sign(zone, entry.Served.Signed);
+                try
+                {
+                    results[i] = entry is null ? FirstVersion(zone) : Sign(zone, entry.Served.Signed);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // State of this zone that cannot be read or written (a damaged serial file, say) stops this zone only.
+                    _logger.LogError("zone {Zone}: {Error}; not published, previous version (if any) stays", zone.Origin, e.Message);
+                }
             });
             var served = new List<ServedZone>(zones.Count);
             for (int i = 0; i < zones.Count; i++)
@@ -163,7 +171,7 @@ public sealed class SigningService
     private ServedZone? Sign(ZoneData zone, SignedZone? previous, IReadOnlyList<DnssecKey> keys, SigningPolicy policy, byte[] unsignedDigest)
     {
         var watch = Stopwatch.StartNew();
-        uint serial = _serials.Next(zone.Origin, ZoneSigner.SourceSerial(zone));
+        uint serial = _serials.Next(zone.Origin, ZoneSigner.SourceSerial(zone), previous?.Serial);
         var result = ZoneSigner.Sign(zone, keys, policy, serial, _clock.GetUtcNow(), previous);
         foreach (var warning in result.Warnings) { _logger.LogWarning("{Warning}", warning.ToString()); }
         if (!result.Success)

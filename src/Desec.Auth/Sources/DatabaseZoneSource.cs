@@ -18,6 +18,9 @@ namespace Desec.Auth.Sources;
 /// </summary>
 public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
 {
+    /// <summary>The last good version of a zone kept in the state folder, or null with why there is none.</summary>
+    public delegate ZoneData? StoredZone(DnsName zone, out string why);
+
     private sealed record Good(ZoneData Zone, SigningConfig Policy);
 
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(200);
@@ -30,6 +33,7 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
     private readonly Func<DnsName, bool> _servedElsewhere;
     private readonly Func<Task> _changed;
     private readonly Func<DnsName, SigningConfig, string?> _checkPolicy;
+    private readonly StoredZone? _stored;
     private readonly Lock _lock = new();
     // The version last read of every zone, accepted or refused (a refused version is not read again).
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
@@ -46,9 +50,12 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
     /// <param name="servedElsewhere">True for a zone another source serves: such a zone is refused here.</param>
     /// <param name="changed">Called (never concurrently) after the set of zones changed.</param>
     /// <param name="checkPolicy">Checks a zone's policy columns; returns why they are bad, or null.</param>
+    /// <param name="stored">The last good version of a zone kept in the state folder, or null with why not:
+    /// served when the zone's version is refused at start-up.</param>
     public DatabaseZoneSource(string connectionString, ILogger logger, Func<DnsName, bool> servedElsewhere,
-        Func<Task> changed, Func<DnsName, SigningConfig, string?> checkPolicy)
+        Func<Task> changed, Func<DnsName, SigningConfig, string?> checkPolicy, StoredZone? stored = null)
     {
+        _stored = stored;
         _connectionString = connectionString;
         _logger = logger;
         _servedElsewhere = servedElsewhere;
@@ -82,7 +89,7 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
             throw new ConfigException($"database: the schema is at version {await Schema.VersionAsync(connection, cancel)}, "
                 + $"this server needs {Schema.Latest}; run `desec-auth db init --db ...`");
         }
-        await ReadAndApplyAsync(connection, null, cancel);
+        await ReadAndApplyAsync(connection, null, cancel, startUp: true);
     }
 
     /// <summary>Starts listening for changes, and catching up after every (re)connection.</summary>
@@ -227,7 +234,10 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
     /// Reads the zones (all when <paramref name="names"/> is null) in one snapshot, accepts or refuses
     /// each new version, forgets zones that are gone. True when the set of good zones changed.
     /// </summary>
-    private async Task<bool> ReadAndApplyAsync(NpgsqlConnection connection, IReadOnlyCollection<string>? names, CancellationToken cancel)
+    /// <param name="startUp">The first read: a zone whose version is refused then has no good version in memory,
+    /// and serves the one kept in the state folder (what was served before the restart) instead of going dark.</param>
+    private async Task<bool> ReadAndApplyAsync(NpgsqlConnection connection, IReadOnlyCollection<string>? names, CancellationToken cancel,
+        bool startUp = false)
     {
         var refused = new List<(ZoneRow Zone, IReadOnlyList<RowError> Errors)>();
         bool changed = false;
@@ -239,7 +249,18 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
             {
                 if (_versions.TryGetValue(row.Name, out long known) && known == row.Version) { return; }
             }
-            var built = ZoneFromRows.Build(row, rows, forSigning: true, _checkPolicy);
+            RowsBuild built;
+            try
+            {
+                built = ZoneFromRows.Build(row, rows, forSigning: true, _checkPolicy);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Whatever these rows did to the reader, it is this zone's problem: it is refused like any bad version.
+                _logger.LogError(e, "zone {Zone} version {Version}: reading its rows failed", row.Name, row.Version);
+                built = new RowsBuild { Origin = DnsName.Root };
+                built.Errors.Add(new RowError(null, null, $"the rows could not be read ({e.GetType().Name}: {e.Message})"));
+            }
             foreach (var warning in built.Warnings) { _logger.LogWarning("{Warning}", warning); }
             if (built.Zone is not null && _servedElsewhere(built.Origin))
             {
@@ -252,6 +273,7 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
                 if (built.Zone is null)
                 {
                     refused.Add((row, built.Errors));
+                    if (startUp && !_good.ContainsKey(row.Name) && Restore(row, built) is { } good) { _good[row.Name] = good; changed = true; }
                     return;
                 }
                 _good[row.Name] = new Good(built.Zone, row.Policy);
@@ -279,6 +301,35 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
         }
         if (refused.Count > 0) { await RecordErrorsAsync(connection, refused, cancel); }
         return changed;
+    }
+
+    /// <summary>
+    /// The last good version of a zone refused at start-up, from the state folder: the records of the signed
+    /// version served before the restart, under the refused row's policy columns when those are good (the
+    /// configured policy otherwise). A restart then changes nothing that is served (secondaries, catalog
+    /// members) until a good version is committed, as when the version is refused while running.
+    /// </summary>
+    private Good? Restore(ZoneRow row, RowsBuild built)
+    {
+        // Only under the zone's one spelling: another spelling of a served name must not bring a zone with it.
+        if (_stored is null || ZoneImport.KeyOf(built.Origin) != row.Name) { return null; }
+        ZoneData? zone;
+        string why;
+        try { zone = _stored(built.Origin, out why); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The state folder is input too: whatever is wrong there leaves this zone unserved, never the start-up.
+            (zone, why) = (null, $"{e.GetType().Name}: {e.Message}");
+        }
+        if (zone is null)
+        {
+            _logger.LogError("zone {Zone}: no last good version to serve ({Why}); not served until a good version is committed", row.Name, why);
+            return null;
+        }
+        bool policyGood = row.Problems.Count == 0 && _checkPolicy(built.Origin, row.Policy) is null;
+        _logger.LogWarning("zone {Zone}: version {Version} is refused; serving its last good version from the state folder (serial {Serial}, {Policy}) until a good version is committed",
+            row.Name, row.Version, zone.Serial, policyGood ? "the row's policy" : "the configured policy: the row's is refused");
+        return new Good(zone, policyGood ? row.Policy : new SigningConfig());
     }
 
     /// <summary>Writes refusals where the operator (or an API in front) can read them.</summary>

@@ -42,13 +42,25 @@ public sealed class ZoneFileSource(string directory, ILogger logger) : IZoneSour
         }
         foreach (var path in present)
         {
-            var info = new FileInfo(path);
-            if (_files.TryGetValue(path, out var loaded) && loaded.Modified == info.LastWriteTimeUtc && loaded.Size == info.Length)
+            DateTime modified;
+            long size;
+            try
+            {
+                var info = new FileInfo(path);
+                (modified, size) = (info.LastWriteTimeUtc, info.Length);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Removed or replaced while the folder was read: the next reload sees how it ends up.
+                logger.LogWarning("{File}: {Error}; skipped in this reload", path, e.Message);
+                continue;
+            }
+            if (_files.TryGetValue(path, out var loaded) && loaded.Modified == modified && loaded.Size == size)
             {
                 continue;
             }
             var zone = Load(path);
-            if (zone is not null) { _files[path] = new Loaded(info.LastWriteTimeUtc, info.Length, zone); }
+            if (zone is not null) { _files[path] = new Loaded(modified, size, zone); }
         }
         var zones = new List<ZoneData>();
         var origins = new HashSet<DnsName>();
@@ -73,9 +85,16 @@ public sealed class ZoneFileSource(string directory, ILogger logger) : IZoneSour
         {
             loaded = ZoneFile.Load(path);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            logger.LogError("{File}: {Error}", path, e.Message);
+            logger.LogError("{File}: {Error}; the previous version, if any, stays", path, e.Message);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault of the reader on this file's text (the parser should have said file:line:column):
+            // it stops this zone only, never the other files or the server.
+            logger.LogError(e, "{File}: could not be read ({Type}: {Error}); the previous version, if any, stays", path, e.GetType().Name, e.Message);
             return null;
         }
         foreach (var warning in loaded.Warnings) { logger.LogWarning("{Warning}", warning); }

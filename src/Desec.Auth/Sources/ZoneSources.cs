@@ -24,7 +24,7 @@ public sealed class ZoneSources(ServerConfig config, ILogger logger) : IAsyncDis
     {
         Files?.Reload();
         if (config.Database is not { } connectionString) { return; }
-        Database = new DatabaseZoneSource(connectionString, logger, zone => _started && InZoneFolder(zone), databaseChanged, CheckPolicy);
+        Database = new DatabaseZoneSource(connectionString, logger, zone => _started && InZoneFolder(zone), databaseChanged, CheckPolicy, StoredVersion);
         try { await Database.LoadAllAsync(cancel); }
         catch (Npgsql.NpgsqlException e) { throw new ConfigException($"database: cannot read the zones: {e.Message}"); }
         var both = Database.Zones.Select(z => z.Origin).Where(InZoneFolder).ToList();
@@ -77,6 +77,16 @@ public sealed class ZoneSources(ServerConfig config, ILogger logger) : IAsyncDis
     {
         var policy = config.PolicyFor(zone);
         return Database?.PolicyOf(zone) is { } columns ? columns.ApplyTo(policy, $"zones.{zone}") : policy;
+    }
+
+    /// <summary>The unsigned records of the signed version kept in the state folder, as a zone; null with why not.</summary>
+    private ZoneData? StoredVersion(DnsName zone, out string why)
+    {
+        var records = new Desec.Signer.Storage.SignedZoneStore(Path.Combine(config.State, "signed")).LastSourceRecords(zone, out why);
+        if (records is null) { return null; }
+        var built = Desec.Zone.Zones.ZoneBuilder.Build(zone, records);
+        if (built.Zone is null) { why = $"the stored version does not make a zone: {built.Errors.FirstOrDefault()}"; }
+        return built.Zone;
     }
 
     private bool InZoneFolder(DnsName zone) => Files?.Zones.Any(z => z.Origin == zone) == true;

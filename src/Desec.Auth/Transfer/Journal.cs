@@ -32,8 +32,8 @@ public sealed class Journal
     {
         _limits = limits ?? JournalLimits.Default;
         _clock = clock ?? TimeProvider.System;
-        Directory.CreateDirectory(directory);
-        _path = Path.Combine(directory, zone.ToString().ToLowerInvariant() + "journal");
+        Desec.Signer.Storage.StateFolder.Create(directory);
+        _path = Desec.Signer.Storage.StateFileName.PathIn(directory, zone, "journal");
         Load();
     }
 

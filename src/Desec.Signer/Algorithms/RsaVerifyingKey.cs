@@ -28,6 +28,8 @@ internal sealed class RsaVerifyingKey : VerifyingKey, IDisposable
     {
         var exponent = RsaPublicKeyField.TrimLeadingZeros(publicParameters.Exponent).ToArray();
         var modulus = RsaPublicKeyField.TrimLeadingZeros(publicParameters.Modulus).ToArray();
+        // A zero exponent or modulus is no key (RFC 3110 §2), and the framework fails on it with an IndexOutOfRangeException.
+        if (exponent.Length == 0 || modulus.Length == 0) { throw new DnssecKeyException("the RSA public key has a zero exponent or modulus (RFC 3110 §2)"); }
         var parameters = new RSAParameters { Exponent = exponent, Modulus = modulus };
         var key = new RsaVerifyingKey(algorithm, parameters, field ?? RsaPublicKeyField.Encode(exponent, modulus));
         try

@@ -18,10 +18,10 @@ public static class BindKeyFileName
         $"K{ZoneText(zone)}+{algorithm.ToString("D3", CultureInfo.InvariantCulture)}+{keyTag.ToString("D5", CultureInfo.InvariantCulture)}";
 
     /// <summary>
-    /// The zone as it appears in file names: lower case, presentation form; a '/' (which a file
-    /// name cannot hold) is written <c>\047</c>, as BIND does.
+    /// The zone as it appears in file names: lower case, presentation form, a '/' written <c>\047</c>,
+    /// long names shortened (<see cref="Storage.StateFileName.ZoneText"/>, the one escaping function of the state folder).
     /// </summary>
-    public static string ZoneText(DnsName zone) => zone.ToLower().ToString().Replace("/", "\\047", StringComparison.Ordinal);
+    public static string ZoneText(DnsName zone) => Storage.StateFileName.ZoneText(zone);
 
     /// <summary>
     /// Splits a name without extension into zone text, algorithm and key tag; false when it is not

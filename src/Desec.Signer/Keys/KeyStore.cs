@@ -114,7 +114,7 @@ public sealed class KeyStore
     /// <summary>Writes the key's .key and .private files; refuses to replace files already there.</summary>
     public void Save(DnssecKey key)
     {
-        System.IO.Directory.CreateDirectory(Directory);
+        Storage.StateFolder.Create(Directory);
         string publicPath = Path.Combine(Directory, key.FileBaseName + BindKeyFileName.PublicExtension);
         string privatePath = Path.Combine(Directory, key.FileBaseName + BindKeyFileName.PrivateExtension);
         if (File.Exists(publicPath) || File.Exists(privatePath))
@@ -176,6 +176,7 @@ public sealed class KeyStore
             throw new KeyFileException(publicPath, $"holds a key of algorithm {algorithm} with tag {tag}, but its name says algorithm {nameAlgorithm}, tag {nameTag}");
         }
 
+        CheckPrivate(privatePath);
         var fallbackCreated = File.GetLastWriteTimeUtc(privatePath);
         var (signingKey, times) = BindPrivateKeyFile.Parse(ReadText(privatePath), privatePath, new DateTimeOffset(fallbackCreated, TimeSpan.Zero));
         if (signingKey.Algorithm.Number != algorithm)
@@ -190,6 +191,27 @@ public sealed class KeyStore
         }
         // The role is settled once all the zone's keys are known; CSK until then.
         return (new DnssecKey(zone, flags, signingKey, KeyRole.Csk, times), flags);
+    }
+
+    /// <summary>
+    /// A private key that group or others may read could have been copied by them, and one they may write
+    /// could have been replaced: neither is used. BIND's dnssec-keygen and this store write 0600.
+    /// </summary>
+    private static void CheckPrivate(string privatePath)
+    {
+        if (OperatingSystem.IsWindows()) { return; }
+        UnixFileMode mode;
+        try { mode = File.GetUnixFileMode(privatePath); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KeyFileException(privatePath, $"cannot be read: {e.Message}", e);
+        }
+        if ((mode & Storage.StateFolder.GroupOrOthers) != 0)
+        {
+            throw new KeyFileException(privatePath,
+                $"has mode {Storage.StateFolder.Octal(mode)}: group or others may read or change this private key, so it is not used; "
+                + $"if it was not exposed, chmod 600 '{privatePath}' (else replace the key)");
+        }
     }
 
     private static IReadOnlyList<DnssecKey> AssignRoles(DnsName zone, List<(DnssecKey Key, ushort Flags)> loaded)

@@ -27,7 +27,7 @@ public sealed record StoredVersion(StoredFit Fit, SignedZone? Zone, string Reaso
 
 /// <summary>
 /// The last signed version of each zone, one file per zone in the state folder
-/// (<c>signed/&lt;zone&gt;signed</c>, see <see cref="SignedZoneFile"/>), so that a restart serves what
+/// (<c>signed/&lt;zone&gt;signed</c>, named by <see cref="StateFileName"/>, see <see cref="SignedZoneFile"/>), so that a restart serves what
 /// was served before instead of signing everything again, and the IXFR journal goes on from it.
 /// A stored version is trusted only after its checksum, a rebuild of its zone and denial chain, and a
 /// check of a sample of its signatures with the zone's keys.
@@ -39,7 +39,7 @@ public sealed class SignedZoneStore(string directory)
 
     public string Directory { get; } = directory;
 
-    public string PathOf(DnsName zone) => Path.Combine(Directory, zone.ToString().ToLowerInvariant() + "signed");
+    public string PathOf(DnsName zone) => StateFileName.PathIn(Directory, zone, "signed");
 
     /// <summary>Writes the version atomically (temporary file, flushed, renamed over the old one, folder flushed).</summary>
     public void Save(SignedZone signed, byte[] unsignedDigest, SigningPolicy policy, DateTimeOffset now)
@@ -56,7 +56,7 @@ public sealed class SignedZoneStore(string directory)
             Origin = signed.Zone.Origin,
             Records = signed.Records.ToList(),
         };
-        System.IO.Directory.CreateDirectory(Directory);
+        StateFolder.Create(Directory);
         AtomicFile.Write(PathOf(signed.Zone.Origin), file.Encode(), AtomicFile.PublicMode);
     }
 
@@ -101,6 +101,40 @@ public sealed class SignedZoneStore(string directory)
         return outdated is null
             ? new StoredVersion(StoredFit.Current, signed, "")
             : new StoredVersion(StoredFit.Outdated, signed, outdated);
+    }
+
+    /// <summary>
+    /// The records of the stored version of <paramref name="zone"/> as its source gave them, as near as they
+    /// can be told apart: without what signing added (RRSIG, NSEC, NSEC3, NSEC3PARAM, and the DNSKEY, CDS
+    /// and CDNSKEY of this server's own keys; other signers' keys stay). A source whose version is refused at
+    /// start-up serves these as its last good version; signing them again gives the version stored, with
+    /// the next serial. Null, with the reason, when there is no usable stored version.
+    /// </summary>
+    public IReadOnlyList<ResourceRecord>? LastSourceRecords(DnsName zone, out string reason)
+    {
+        SignedZoneFile file;
+        try
+        {
+            string path = PathOf(zone);
+            if (!File.Exists(path)) { reason = "no signed version stored"; return null; }
+            file = SignedZoneFile.Decode(File.ReadAllBytes(path));
+            if (file.Origin != zone) { throw new InvalidDataException($"it holds {file.Origin}"); }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            reason = e.Message;
+            return null;
+        }
+        var own = file.Records.Where(r => r.Type == RRType.DNSKEY && r.Owner == zone && SigningInputs.Lists(file.Keys, r.Rdata))
+            .Select(r => r.Rdata).ToList();
+        bool Own(ResourceRecord record) => record.Owner == zone && record.Type switch
+        {
+            RRType.DNSKEY or RRType.CDNSKEY => own.Any(key => key.AsSpan().SequenceEqual(record.Rdata)),
+            RRType.CDS => record.Rdata.Length > 3 && DsRecord.DigestLength(record.Rdata[3]) is not null && own.Any(key => DsRecord.Compute(zone, key, record.Rdata[3]).AsSpan().SequenceEqual(record.Rdata)),
+            _ => false,
+        };
+        reason = "";
+        return file.Records.Where(r => r.Type is not (RRType.RRSIG or RRType.NSEC or RRType.NSEC3 or RRType.NSEC3PARAM) && !Own(r)).ToList();
     }
 
     /// <summary>

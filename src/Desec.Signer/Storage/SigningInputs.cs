@@ -65,6 +65,13 @@ public static class SigningInputs
         .Select(k => string.Create(CultureInfo.InvariantCulture,
             $"{k.KeyTag}/{k.Algorithm.Number}/{k.Flags}/{k.Role.ToString().ToLowerInvariant()}/{Convert.ToHexStringLower(SHA256.HashData(k.DnskeyRdata))[..16]}")));
 
+    /// <summary>True when <paramref name="dnskeyRdata"/> is one of the keys of a line made by <see cref="Keys"/>.</summary>
+    public static bool Lists(string keysLine, ReadOnlySpan<byte> dnskeyRdata)
+    {
+        string digest = "/" + Convert.ToHexStringLower(SHA256.HashData(dnskeyRdata))[..16];
+        return keysLine.Split(' ').Any(key => key.EndsWith(digest, StringComparison.Ordinal));
+    }
+
     /// <summary>Every setting of the policy as one line (a setting added to <see cref="SigningPolicy"/> must be added here; a test checks it).</summary>
     public static string Policy(SigningPolicy policy) => string.Create(CultureInfo.InvariantCulture,
         $"algorithm={policy.Algorithm.Number} denial={policy.Denial.ToString().ToLowerInvariant()} nsec3={policy.Nsec3} " +

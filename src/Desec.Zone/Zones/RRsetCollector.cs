@@ -122,8 +122,9 @@ internal static class RRsetCollector
         record.Type == RRType.RRSIG ? RrsigView.ReadTypeCovered(record.Rdata) : (ushort)0;
 
     /// <summary>
-    /// Type, then covered type: the order of an owner's RRsets. Unsigned, so that types from 32768
-    /// up (private use, TA, DLV) sort after the others, as <see cref="ZoneNode.Find"/> expects.
+    /// Type, then covered type: the order of an owner's RRsets. Unsigned: as an int, types from 32768 up
+    /// (private use 65280-65534, RFC 6895 §3.1) sorted before the SOA, and a look-up that stops at the
+    /// first larger type missed the SOA behind them.
     /// </summary>
     private static uint SortKey(ResourceRecord record) => (uint)record.Type << 16 | CoveredType(record);
 

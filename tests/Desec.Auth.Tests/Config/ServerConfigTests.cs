@@ -60,9 +60,28 @@ public sealed class ServerConfigTests : IDisposable
     [InlineData("""{ "max-udp-payload": 100 }""", "max-udp-payload")]
     [InlineData("""{ "cookie-secret": "0011" }""", "cookie-secret")]
     [InlineData("""{ "cookie-secret": "zz0102030405060708090a0b0c0d0e0f" }""", "cookie-secret")]
+    // NSEC3 caps (RFC 9276 §3.1, RFC 5155 §3.1.5), for every zone and per zone.
+    [InlineData("""{ "signing": { "nsec3-parameters": "1 0 101 -" } }""", "signing.nsec3-parameters: 101 NSEC3 iterations")]
+    [InlineData("""{ "zone-signing": { "a.example.": { "nsec3-parameters": "1 0 65535 -" } } }""", "zone-signing.a.example..nsec3-parameters: 65535 NSEC3 iterations")]
+    [InlineData("""{ "zone-signing": { "a.example.": { "nsec3-parameters": "2 0 0 -" } } }""", "zone-signing.a.example..nsec3-parameters: NSEC3 hash algorithm 2")]
+    [InlineData("""{ "signing": { "nsec3-parameters": "1 0 0 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00" } }""", "at most 255 octets")]
+    [InlineData("""{ "state": "" }""", "state")]
+    [InlineData("""{ "signing": null }""", "signing")]
+    [InlineData("""{ "zone-signing": { "a.example.": null } }""", "zone-signing.a.example.")]
     public void Bad_settings_stop_start_up_naming_them(string json, string named)
     {
         var e = Assert.Throws<ConfigException>(() => Load(json));
         Assert.Contains(named, e.Message);
+    }
+
+    [Fact]
+    public void NSEC3_iterations_above_0_are_taken_with_advice_naming_the_key()
+    {
+        var config = Load("""{ "signing": { "nsec3-parameters": "1 0 10 -" }, "zone-signing": { "a.example.": { "nsec3-parameters": "1 0 0 ab" } } }""");
+        var advice = config.Advice().ToList();
+        Assert.Equal(2, advice.Count);
+        Assert.StartsWith("signing.nsec3-parameters: ", advice[0]);
+        Assert.StartsWith("zone-signing.a.example..nsec3-parameters: ", advice[1]);
+        Assert.Equal(10, config.PolicyFor(DnsName.Parse("b.example.")).Nsec3.Iterations);
     }
 }

@@ -234,6 +234,34 @@ public class KeyStoreTests
         AssertLoadFails(store, privatePath, "line 1: expected 'Field: value'");
     }
 
+    [Theory]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, "0640")]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, "0644")]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.OtherWrite, "0402")]
+    public void A_private_key_open_to_group_or_others_is_refused_with_its_path(UnixFileMode mode, string octal)
+    {
+        if (OperatingSystem.IsWindows()) { return; }
+        using var folder = new TempDirectory();
+        var (store, _, _, privatePath) = StoreWithOneKey(folder);
+        File.SetUnixFileMode(privatePath, mode);
+        AssertLoadFails(store, privatePath, $"has mode {octal}: group or others may read or change this private key");
+        // Made private again, it is used.
+        File.SetUnixFileMode(privatePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Assert.Single(new KeyStore(folder.Path).Load(Zone));
+        File.SetUnixFileMode(privatePath, UnixFileMode.UserRead);
+        Assert.Single(new KeyStore(folder.Path).Load(Zone));
+    }
+
+    [Fact]
+    public void The_key_folder_is_made_0700()
+    {
+        if (OperatingSystem.IsWindows()) { return; }
+        using var folder = new TempDirectory();
+        var store = new KeyStore(folder.File("keys"));
+        store.LoadOrCreate(Zone, DnssecAlgorithm.Ed25519);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder.File("keys")));
+    }
+
     [Fact]
     public void Unrelated_files_are_ignored()
     {

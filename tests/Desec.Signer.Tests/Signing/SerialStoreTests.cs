@@ -52,6 +52,53 @@ public sealed class SerialStoreTests : IDisposable
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("\n")]
+    [InlineData("12x\n")]
+    [InlineData("-5\n")]
+    [InlineData("4294967296\n")]
+    [InlineData("1 2\n")]
+    public void A_corrupt_serial_file_stops_the_zone_rather_than_restarting_lower(string content)
+    {
+        var store = new SerialStore(_directory);
+        store.Next(Zone, 100);
+        string path = Path.Combine(_directory, "serials", "example.com.serial");
+        File.WriteAllText(path, content);
+        var error = Assert.Throws<SerialFileException>(() => store.Next(Zone, 5));
+        Assert.Equal(path, error.Path);
+        Assert.Contains("not a serial", error.Message);
+        Assert.Throws<SerialFileException>(() => store.LastPublished(Zone));
+        Assert.Equal(content, File.ReadAllText(path)); // left for the operator to look at
+    }
+
+    [Fact]
+    public void An_unreadable_serial_file_stops_the_zone()
+    {
+        // A folder where the file should be cannot be read, whoever runs the test (root reads files of mode 000).
+        Directory.CreateDirectory(Path.Combine(_directory, "serials", "example.com.serial"));
+        var error = Assert.Throws<SerialFileException>(() => new SerialStore(_directory).Next(Zone, 5));
+        Assert.Contains("is a folder", error.Message);
+        Assert.Contains("not published until it is fixed", error.Message);
+    }
+
+    [Fact]
+    public void A_huge_serial_file_is_not_read()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "serials"));
+        File.WriteAllText(Path.Combine(_directory, "serials", "example.com.serial"), new string('1', 100_000));
+        Assert.Contains("100000 octets", Assert.Throws<SerialFileException>(() => new SerialStore(_directory).LastPublished(Zone)).Message);
+    }
+
+    [Fact]
+    public void A_lost_serial_file_does_not_take_the_serial_below_the_version_it_follows()
+    {
+        // The serial file is gone, but the version this one follows (restored from the state folder) had 500.
+        Assert.Equal(501u, new SerialStore(_directory).Next(Zone, 7, previousSerial: 500));
+        Assert.Equal(502u, new SerialStore(_directory).Next(Zone, 7, previousSerial: 500));
+        Assert.Equal(900u, new SerialStore(_directory).Next(Zone, 900, previousSerial: 500));
+    }
+
+    [Theory]
     [InlineData(1u, 0u, true)]
     [InlineData(0u, uint.MaxValue, true)]
     [InlineData(0x7FFF_FFFFu, 0u, true)]

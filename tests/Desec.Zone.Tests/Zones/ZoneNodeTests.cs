@@ -35,6 +35,20 @@ public class ZoneNodeTests
     [InlineData("ns.sub", NodeFlags.Occluded)]
     public void Flags(string name, NodeFlags expected) => Assert.Equal(expected, Node(name).Flags);
 
+    [Theory]
+    [InlineData(32768)]
+    [InlineData(65280)] // private use, RFC 6895 §3.1
+    [InlineData(65534)]
+    public void Types_from_32768_up_sort_after_the_others(int type)
+    {
+        // They sorted as negative numbers, before the SOA, and the zone could not find its SOA (an exception on any door).
+        var zone = BuildOk(Minimal(), [Rr("@", (ushort)type, [1]), Rr("@", 99, [2]), Rr("www", (ushort)type, [3]), A("www", "192.0.2.1")]);
+        Assert.NotNull(zone.Apex.Find(RRType.SOA));
+        Assert.NotNull(zone.Apex.Find((ushort)type));
+        Assert.Equal([RRType.NS, RRType.SOA, (ushort)99, (ushort)type], zone.Apex.RRsets.Select(s => s.Type).ToArray());
+        Assert.NotNull(zone.Find(Name("www"))!.Find(RRType.A));
+    }
+
     [Fact]
     public void Apex_ns_is_not_a_delegation()
     {

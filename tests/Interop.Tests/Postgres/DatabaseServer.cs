@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text;
 using Desec.Auth.Config;
 using Desec.Auth.Server;
 using Desec.Auth.Zones;
 using Desec.Zone.Names;
+using Desec.Tests.Shared;
 using Interop.Tests.Serving;
 using Microsoft.Extensions.Logging;
 
@@ -71,24 +71,5 @@ public sealed class DatabaseServer : IAsyncDisposable
     {
         await Server.DisposeAsync();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
-
-    /// <summary>Keeps every log line (and the exception's message) for assertions and failure messages.</summary>
-    private sealed class LogLines : ILoggerProvider, ILogger
-    {
-        private readonly StringBuilder _text = new();
-        public string Text { get { lock (_text) { return _text.ToString(); } } }
-        public ILogger CreateLogger(string categoryName) => this;
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (_text)
-            {
-                _text.Append(DateTime.UtcNow.ToString("HH:mm:ss.fff")).Append(' ').Append(logLevel).Append(": ").AppendLine(formatter(state, exception));
-                if (exception is not null) { _text.AppendLine(exception.ToString()); }
-            }
-        }
-        public void Dispose() { }
     }
 }
