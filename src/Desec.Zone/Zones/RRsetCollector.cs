@@ -121,8 +121,12 @@ internal static class RRsetCollector
     private static ushort CoveredType(ResourceRecord record) =>
         record.Type == RRType.RRSIG && record.Rdata.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(record.Rdata) : (ushort)0;
 
-    /// <summary>Type, then covered type: the order of an owner's RRsets.</summary>
-    private static int SortKey(ResourceRecord record) => record.Type << 16 | CoveredType(record);
+    /// <summary>
+    /// Type, then covered type: the order of an owner's RRsets. Unsigned: a type of 32768 and above
+    /// (private use, RFC 6895 §3.1) shifted into an int would turn negative and sort first, and the
+    /// look-ups by type (<see cref="ZoneNode.Find"/>), which stop at the first higher type, would miss.
+    /// </summary>
+    private static uint SortKey(ResourceRecord record) => (uint)record.Type << 16 | CoveredType(record);
 
     /// <summary>A stable sort of one owner's records by <see cref="SortKey"/>.</summary>
     private static void SortByType(ResourceRecord[] grouped, int start, int count)
@@ -133,16 +137,17 @@ internal static class RRsetCollector
             for (int i = start + 1; i < start + count; i++)
             {
                 var record = grouped[i];
-                int key = SortKey(record), j = i - 1;
+                uint key = SortKey(record);
+                int j = i - 1;
                 for (; j >= start && SortKey(grouped[j]) > key; j--) { grouped[j + 1] = grouped[j]; }
                 grouped[j + 1] = record;
             }
             return;
         }
         // The position breaks ties, which makes the unstable Array.Sort stable.
-        var keys = new long[count];
+        var keys = new ulong[count];
         var slice = grouped.AsSpan(start, count);
-        for (int i = 0; i < count; i++) { keys[i] = (long)SortKey(slice[i]) << 32 | (uint)i; }
+        for (int i = 0; i < count; i++) { keys[i] = (ulong)SortKey(slice[i]) << 32 | (uint)i; }
         keys.AsSpan().Sort(slice);
     }
 
