@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fuzz/run.sh TARGET|all SECONDS
+# fuzz/run.sh TARGET[,TARGET...]|all SECONDS
 #
 # Builds the SharpFuzz targets (fuzz/Desec.Fuzz, published and instrumented in a folder of its own)
 # and runs afl-fuzz on each target for SECONDS, starting from fuzz/corpus/TARGET (with the words of
@@ -17,7 +17,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 if [ $# -ne 2 ] || ! [[ $2 =~ ^[0-9]+$ ]]; then
-  echo "usage: fuzz/run.sh TARGET|all SECONDS" >&2
+  echo "usage: fuzz/run.sh TARGET[,TARGET...]|all SECONDS" >&2
   exit 2
 fi
 which=$1
@@ -47,11 +47,11 @@ unset DOTNET_ROLL_FORWARD
 mapfile -t all < <(dotnet "$out/Desec.Fuzz.dll" targets)
 if [ "$which" = all ]; then
   targets=("${all[@]}")
-elif printf '%s\n' "${all[@]}" | grep -qx "$which"; then
-  targets=("$which")
 else
-  echo "unknown target '$which'; known: ${all[*]}" >&2
-  exit 2
+  IFS=, read -ra targets <<<"$which"
+  for target in "${targets[@]}"; do
+    printf '%s\n' "${all[@]}" | grep -qx "$target" || { echo "unknown target '$target'; known: ${all[*]}" >&2; exit 2; }
+  done
 fi
 
 # afl-fuzz runs `dotnet`, which it cannot check for instrumentation; the CPU and core dump
