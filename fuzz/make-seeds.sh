@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes the seed corpus in fuzz/corpus/TARGET/ (committed; run again only to renew it):
+# Makes the seed corpus in fuzz/corpus/TARGET/ (committed; run again only to renew it; the found-*
+# inputs that keep-found.sh keeps from campaigns stay):
 #   query, transfer  requests dig and kdig send (capture-queries.py)
 #   zonefile         the example zones and the interop zone files, with example.com. as origin
 #   signedzone, journal  files written by the project's own writers (Desec.Fuzz seeds)
@@ -12,7 +13,8 @@ corpus=corpus
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-rm -rf "$corpus"
+# Everything but what keep-found.sh kept from the campaigns (found-*).
+find "$corpus" -type f ! -name 'found-*' -delete 2>/dev/null || true
 mkdir -p "$corpus"/{zonefile,privatekey,tsigkey}
 
 python3 capture-queries.py "$corpus"
