@@ -42,10 +42,19 @@ public static class Fixture
     /// <summary>Serials of the two versions of example.com. the journal holds the change between.</summary>
     public const uint FirstSerial = 2026112801, SecondSerial = 2026112802;
 
-    private static readonly Lazy<string> ScratchLazy = new(() => Directory.CreateTempSubdirectory("desec-fuzz-").FullName);
+    private static readonly Lazy<string> ScratchLazy = new(() =>
+    {
+        string path = Directory.CreateTempSubdirectory("desec-fuzz-").FullName;
+        // A replay ends normally; a child of the fork server is killed, and run.sh removes its TMPDIR.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(path, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        };
+        return path;
+    });
     private static readonly Lazy<Built> BuiltLazy = new(Build);
 
-    /// <summary>A folder of this process for the files a target writes (removed by fuzz/run.sh with the run's TMPDIR).</summary>
+    /// <summary>A folder of this process for the files a target writes.</summary>
     public static string Scratch => ScratchLazy.Value;
 
     public static string ZoneText(DnsName origin) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "zones", origin + "zone"));
