@@ -117,7 +117,8 @@ public sealed class Journal
         {
             int length = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(pos));
             uint crc = BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(pos + 4));
-            if (length < 0 || pos + 8 + length > bytes.Length) { break; }
+            // Compared without adding: a damaged length near int.MaxValue would overflow the sum and pass.
+            if (length < 0 || length > bytes.Length - pos - 8) { break; }
             var payload = bytes.AsSpan(pos + 8, length);
             if (Checksum(payload) != crc) { break; }
             try { _entries.Add(Decode(payload)); _sizes.Add(8 + length); }

@@ -62,6 +62,21 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
+    public void An_entry_length_near_int_max_is_a_damaged_tail_not_an_overflow()
+    {
+        // Found by the journal fuzz target (fuzz/): entry length 0x7FFFFFFF overflowed the bounds
+        // check (position + 8 + length) and threw, so the zone's journal could not be opened.
+        byte[] damaged = [0x7f, 0xff, 0xff, 0xff, 0x00, 0x23, 0x20, 0x00, 0xf8, 0xff, 0x05, 0x94, 0x53];
+        Directory.CreateDirectory(_directory);
+        System.IO.File.WriteAllBytes(Path.Combine(_directory, "example.com.journal"), damaged);
+
+        var journal = new Journal(_directory, Zone);
+
+        Assert.Equal(0, journal.Count);
+        Assert.Equal(0, new FileInfo(File).Length);
+    }
+
+    [Fact]
     public void The_journal_is_bounded()
     {
         var journal = new Journal(_directory, Zone);

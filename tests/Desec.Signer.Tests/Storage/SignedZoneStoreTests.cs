@@ -103,6 +103,34 @@ public sealed class SignedZoneStoreTests : IDisposable
     [Fact]
     public void Nothing_stored_is_missing() => Assert.Equal(StoredFit.Missing, Load().Fit);
 
+    /// <summary>
+    /// Found by the signed-zone fuzz target (fuzz/): a record turned into a type of 32768 or above,
+    /// with the checksum made right, threw from the zone build instead of being refused.
+    /// </summary>
+    [Theory]
+    [InlineData("example.com.", RRType.NS, (ushort)62209)]
+    [InlineData("sub.example.com.", RRType.NS, (ushort)48431)]
+    [InlineData("signed.example.com.", RRType.DS, (ushort)65280)]
+    public void A_record_turned_into_a_high_type_makes_it_unusable(string owner, ushort type, ushort highType)
+    {
+        Saved();
+        string path = _store.PathOf(Origin);
+        var file = SignedZoneFile.Decode(File.ReadAllBytes(path));
+        var records = file.Records.ToList();
+        int index = records.FindIndex(r => r.Owner == DnsName.Parse(owner) && r.Type == type);
+        records[index] = records[index] with { Type = highType };
+        File.WriteAllBytes(path, new SignedZoneFile
+        {
+            Serial = file.Serial, UnsignedDigest = file.UnsignedDigest, Keys = file.Keys, Policy = file.Policy,
+            WrittenAt = file.WrittenAt, Denial = file.Denial, Nsec3 = file.Nsec3, Origin = file.Origin, Records = records,
+        }.Encode());
+
+        var loaded = Load();
+
+        Assert.Equal(StoredFit.Unusable, loaded.Fit);
+        Assert.Null(loaded.Zone);
+    }
+
     [Fact]
     public void Every_damaged_octet_makes_it_unusable()
     {
