@@ -7,33 +7,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Desec.Auth.Transport;
 
-/// <summary>Why the server closed a TCP connection (or <see cref="None"/> while it is open).</summary>
-public enum TcpCloseReason
-{
-    None,
-    /// <summary>No message for <c>tcp-idle-timeout</c>.</summary>
-    Idle,
-    /// <summary>A message begun but not finished within <c>tcp-io-timeout</c>.</summary>
-    SlowMessage,
-    /// <summary>An answer not taken by the client within <c>tcp-io-timeout</c>.</summary>
-    SlowWrite,
-    /// <summary>A zone transfer the client took nothing of for <c>tcp-transfer-progress-timeout</c>.</summary>
-    StalledTransfer,
-    /// <summary>The idlest connection, closed to admit a new one when all slots were taken.</summary>
-    Evicted,
-    /// <summary>The idlest connection of an address, closed to admit a new one from it beyond its cap.</summary>
-    EvictedPerAddress,
-    /// <summary>The idlest connection, closed because accepting failed for want of file descriptors.</summary>
-    OutOfDescriptors,
-    /// <summary>The client closed it, or the server is stopping.</summary>
-    Ended,
-}
-
 /// <summary>
 /// One DNS-over-TCP connection (RFC 7766): two-octet length-prefixed messages, pipelined queries
 /// answered in order as they come, zone transfers streamed. It publishes one deadline at a time (the
 /// rule that applies to what it waits for) and <see cref="TcpConnectionTable"/> closes it when that
-/// passes, so a client can hold a slot only by making progress. Idle, it holds no buffer.
+/// passes, so a client can hold a slot only by making progress. Between messages it holds no buffer.
 /// </summary>
 internal sealed class TcpConnection
 {
@@ -106,10 +84,14 @@ internal sealed class TcpConnection
     /// </summary>
     public bool TransferProgressed(long now)
     {
+        long deadline = Volatile.Read(ref _deadline);
+        if ((deadline & 7) != (long)TcpCloseReason.StalledTransfer) { return true; } // the send ended meanwhile
         long acked = TcpProgress.BytesAcked(_socket);
         long before = Interlocked.Exchange(ref _ackedAtCheck, acked);
         if (acked < 0 || before < 0 || acked <= before) { return false; }
-        ExpectAt(now + (long)_options.TransferProgressTimeout.TotalMilliseconds, TcpCloseReason.StalledTransfer);
+        // Only if the connection has not published another deadline meanwhile.
+        long renewed = now + (long)_options.TransferProgressTimeout.TotalMilliseconds << 3 | (long)TcpCloseReason.StalledTransfer;
+        Interlocked.CompareExchange(ref _deadline, renewed, deadline);
         return true;
     }
 
@@ -189,6 +171,8 @@ internal sealed class TcpConnection
                     }
                 }
                 if (batch is not null) { batched = await Flush(batch, batched); }
+                // Between messages a connection holds no buffer: thousands of idle ones cost little.
+                ReturnBuffers(ref response, ref batch);
                 if (buffer.Length == 0) { partialSince = 0; }
                 else if (any || partialSince == 0) { partialSince = Environment.TickCount64; }
                 reader.AdvanceTo(buffer.Start, buffer.End);
@@ -205,9 +189,15 @@ internal sealed class TcpConnection
             Close(TcpCloseReason.Ended);
             if (reader is not null) { await reader.CompleteAsync(); }
             if (stream is not null) { await stream.DisposeAsync(); }
-            if (response is not null) { ArrayPool<byte>.Shared.Return(response); }
-            if (batch is not null) { ArrayPool<byte>.Shared.Return(batch); }
+            ReturnBuffers(ref response, ref batch);
         }
+    }
+
+    private static void ReturnBuffers(ref byte[]? response, ref byte[]? batch)
+    {
+        if (response is not null) { ArrayPool<byte>.Shared.Return(response); }
+        if (batch is not null) { ArrayPool<byte>.Shared.Return(batch); }
+        response = batch = null;
     }
 
     /// <summary>Sends the gathered answers, if any; returns the new fill (0).</summary>

@@ -3,14 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Desec.Auth.Transport;
 
-/// <summary>What the TCP transport has done since it started: connections accepted and closed, by reason.</summary>
-public sealed record TcpStats(int Open, long Accepted, IReadOnlyDictionary<TcpCloseReason, long> Closed, long AcceptFailures)
-{
-    public long ClosedFor(TcpCloseReason reason) => Closed.TryGetValue(reason, out long n) ? n : 0;
-}
-
 /// <summary>
-/// The open TCP connections of one listener and the rules that free their slots (RFC 7766 §6.2.2,
+/// The open TCP connections of the listeners that share it and the rules that free their slots (RFC 7766 §6.2.2,
 /// §6.2.3, §10): a sweep closes every connection whose published deadline has passed, and a new
 /// connection beyond <c>tcp-max-clients</c> (or beyond its address's cap) closes the idlest one in its
 /// way rather than being turned away, so that clients that hold slots without making progress can
@@ -40,13 +34,13 @@ public sealed class TcpConnectionTable : IDisposable
     private readonly Dictionary<IPAddress, List<TcpConnection>> _byAddress = [];
     private readonly long[] _closed = new long[Enum.GetValues<TcpCloseReason>().Length];
     private readonly long[] _reported = new long[Enum.GetValues<TcpCloseReason>().Length];
+    private readonly int _maxClients;
+    private readonly SpareDescriptors _spares = new();
     private long _lastReport = Environment.TickCount64;
     private TcpConnection[] _connections = new TcpConnection[64];
     private int _count;
     private long _accepted;
     private long _acceptFailures;
-    private readonly int _maxClients;
-    private readonly SpareDescriptors _spares = new();
     private int _ceiling;
     private long _ceilingSince;
     private long _lastSpareAttempt;
