@@ -105,7 +105,17 @@ internal sealed class TcpConnection
     /// </summary>
     public bool Close(TcpCloseReason reason)
     {
-        if (Interlocked.CompareExchange(ref _closeReason, (int)reason, 0) != 0) { return false; }
+        if (!MarkClosed(reason)) { return false; }
+        CloseSocket();
+        return true;
+    }
+
+    /// <summary>The first half of <see cref="Close"/>: records the reason; false when it was closed already.</summary>
+    public bool MarkClosed(TcpCloseReason reason) => Interlocked.CompareExchange(ref _closeReason, (int)reason, 0) == 0;
+
+    /// <summary>The second half of <see cref="Close"/>, after <see cref="MarkClosed"/>.</summary>
+    public void CloseSocket()
+    {
         try
         {
             if (Volatile.Read(ref _writing) != 0) { _socket.LingerState = new LingerOption(true, 0); }
@@ -114,7 +124,6 @@ internal sealed class TcpConnection
         catch (ObjectDisposedException) { }
         catch (SocketException) { }
         _socket.Dispose();
-        return true;
     }
 
     /// <summary>Serves the connection until the client closes it, a rule closes it, or the server stops.</summary>

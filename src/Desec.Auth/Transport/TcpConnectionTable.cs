@@ -231,9 +231,11 @@ public sealed class TcpConnectionTable : IDisposable
 
     private void Cut(TcpConnection? connection, TcpCloseReason reason)
     {
-        if (connection is not null && reason != TcpCloseReason.None && connection.Close(reason))
+        if (connection is not null && reason != TcpCloseReason.None && connection.MarkClosed(reason))
         {
+            // Counted before the client can see the close.
             Interlocked.Increment(ref _closed[(int)reason]);
+            connection.CloseSocket();
         }
     }
 

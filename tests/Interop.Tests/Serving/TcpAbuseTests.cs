@@ -61,6 +61,11 @@ public sealed class TcpAbuseTests
         // running process), so that accepting fails for want of descriptors.
         using var server = new ServerProcess(Zones,
             ["--config", TcpLimitTests.Config("""{ "tcp-max-clients": 1000, "tcp-idle-timeout": 60 }""")], null, fileDescriptorLimit: 4096);
+        // Answering loads more of the runtime (and its files): first answer, then count what is open.
+        var warm = await TcpAbuse.ProbeAsync(server.EndPoint, IPAddress.Loopback, TcpAbuse.Query("www.example.com.", RRType.A),
+            count: 5, timeout: TimeSpan.FromSeconds(10), interval: TimeSpan.FromMilliseconds(100));
+        Assert.Equal(5, warm.Answered);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
         int open = System.IO.Directory.GetFileSystemEntries($"/proc/{server.Process.Id}/fd").Length;
         var lowered = ExternalTool.Run("prlimit", ["--pid", server.Process.Id.ToString(), $"--nofile={open + 150}:{open + 150}"]);
         Assert.True(lowered.ExitCode == 0, lowered.Error);
