@@ -29,7 +29,7 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 AUTH="$root/src/Desec.Auth/bin/Release/net10.0/desec-auth"
 BENCH="$root/bench/Desec.Bench/bin/Release/net10.0/Desec.Bench"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$here/loopback.sh" # free_port
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 rm -rf "$DATA"; mkdir -p "$DATA"

@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "restart" => RestartProfile.Run(args[1..]),
     "queries" => QueryLoop.Run(args[1..]),
     "pg-latency" => PgLatency.Run(args[1..]),
+    "tcp-abuse" => TcpAbuseRun.Run(args[1..]),
     "help" or "-h" or "--help" when args.Length == 1 => Usage(),
     _ => RunBenchmarks(args),
 };
@@ -36,6 +37,8 @@ static int Usage()
           queries ZONEFILE ORIGIN QUERYFILE [nsec|nsec3|unsigned] [do|nodo] [COUNT]
                                 answer a dnsperf query file in a loop (no sockets): ns and bytes per query
           pg-latency CONN PORT ZONES SAMPLES [BACKGROUND_PER_S]  COMMIT -> served on 127.0.0.1:PORT (see bench/pg-live.sh)
+          tcp-abuse PORT drip|pipeline [CONNECTIONS] [PROBES]  hostile TCP clients on 127.0.0.1:PORT; share of
+                                legitimate queries answered, median/p99 ms (see bench/tcp-abuse-compare.sh)
           --filter '*ZoneLoad*' BenchmarkDotNet: 1,000,000-record zone load (parse, parse + build)
           --filter '*RecordParse*'  BenchmarkDotNet: DnsName.Parse, RdataCodecs.Parse for A and MX
           --list flat           list every benchmark

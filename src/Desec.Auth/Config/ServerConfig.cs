@@ -8,7 +8,7 @@ namespace Desec.Auth.Config;
 /// The server's settings: from the JSON config file (keys in kebab-case), then command-line flags,
 /// which win. Unknown keys and bad values stop start-up with a message that names them.
 /// </summary>
-public sealed record ServerConfig
+public sealed partial record ServerConfig
 {
     /// <summary>The folder of zone files; unset means <c>zones</c>, or none when a database is given.</summary>
     public string? Zones { get; init; }
@@ -31,8 +31,6 @@ public sealed record ServerConfig
 
     /// <summary>The cookie secret's 16 octets, or null when unset (<see cref="Validate"/> has checked the text).</summary>
     public byte[]? CookieSecretBytes() => CookieSecret is null ? null : Convert.FromHexString(CookieSecret);
-    public int TcpIdleTimeout { get; init; } = 10;
-    public int TcpMaxConnections { get; init; } = 1024;
     /// <summary>UDP sockets (and receive loops) per address; 0 means one per core.</summary>
     public int UdpSocketsPerAddress { get; init; }
 
@@ -240,8 +238,7 @@ public sealed record ServerConfig
     public List<IPEndPoint> Validate()
     {
         if (MaxUdpPayload < 512) { throw new ConfigException($"max-udp-payload {MaxUdpPayload} is below 512"); }
-        if (TcpIdleTimeout <= 0) { throw new ConfigException($"tcp-idle-timeout {TcpIdleTimeout} must be above 0 seconds"); }
-        if (TcpMaxConnections <= 0) { throw new ConfigException($"tcp-max-connections {TcpMaxConnections} must be above 0"); }
+        ValidateTcp();
         if (UdpSocketsPerAddress < 0) { throw new ConfigException($"udp-sockets-per-address {UdpSocketsPerAddress} is negative"); }
         if (Nsid is { Length: > 128 }) { throw new ConfigException("nsid is longer than 128 characters"); }
         if (CookieSecret is not null && (CookieSecret.Length != 2 * Desec.Zone.Messages.ServerCookie.SecretLength || !CookieSecret.All(char.IsAsciiHexDigit)))

@@ -21,6 +21,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     private readonly ZoneStore _store = new();
     private readonly List<UdpListener> _udp = [];
     private readonly List<TcpListener> _tcp = [];
+    private TcpConnectionTable? _tcpClients;
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private Transfer.Notifier? _notifier;
@@ -43,6 +44,8 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var endpoints = config.Validate();
+        // Every TCP connection holds a file descriptor: the soft RLIMIT_NOFILE goes up to the hard one.
+        var tcpOptions = config.TcpOptions(FileDescriptorLimit.RaiseToHard(_logger));
         foreach (var advice in config.Advice()) { _logger.LogWarning("config: {Advice}", advice); }
         try
         {
@@ -82,16 +85,12 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         var acls = new System.Collections.Concurrent.ConcurrentDictionary<Desec.Zone.Names.DnsName, Desec.Auth.Transfer.TransferAcl>();
         var transfers = new Desec.Auth.Transfer.ZoneTransfers(_store, zone => acls.GetOrAdd(zone, config.TransferAclFor), _journals);
         var handler = new QueryHandler(new Answerer(_store), options, transfers, _keyring, _clock, _logger);
-        var tcpOptions = new TcpOptions
-        {
-            IdleTimeout = TimeSpan.FromSeconds(config.TcpIdleTimeout),
-            MaxConnections = config.TcpMaxConnections,
-        };
+        _tcpClients = new TcpConnectionTable(tcpOptions, _logger);
         int sockets = config.UdpSocketsPerAddress > 0 ? config.UdpSocketsPerAddress : Environment.ProcessorCount;
         foreach (var endpoint in endpoints)
         {
             // TCP first, so that an ephemeral port (0) chosen there is then used for UDP too.
-            var tcp = new TcpListener(endpoint, handler, _logger, tcpOptions);
+            var tcp = new TcpListener(endpoint, handler, _logger, _tcpClients);
             var udp = new UdpListener(new IPEndPoint(endpoint.Address, tcp.LocalEndPoint.Port), handler, _logger, sockets);
             _tcp.Add(tcp);
             _udp.Add(udp);
@@ -243,6 +242,7 @@ public sealed class DnsServer(ServerConfig config, ILoggerFactory loggers, TimeP
         foreach (var listener in _tcp) { await listener.DisposeAsync(); }
         _udp.Clear();
         _tcp.Clear();
+        _tcpClients?.Dispose();
         if (_signing is not null) { await _signing.FlushAsync(); }
     }
 }

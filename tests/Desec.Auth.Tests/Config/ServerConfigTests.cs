@@ -68,6 +68,14 @@ public sealed class ServerConfigTests : IDisposable
     [InlineData("""{ "state": "" }""", "state")]
     [InlineData("""{ "signing": null }""", "signing")]
     [InlineData("""{ "zone-signing": { "a.example.": null } }""", "zone-signing.a.example.")]
+    [InlineData("""{ "tcp-idle-timeout": 0 }""", "tcp-idle-timeout")]
+    [InlineData("""{ "tcp-io-timeout": -1 }""", "tcp-io-timeout")]
+    [InlineData("""{ "tcp-transfer-progress-timeout": -5 }""", "tcp-transfer-progress-timeout")]
+    [InlineData("""{ "tcp-max-clients": 0 }""", "tcp-max-clients")]
+    [InlineData("""{ "tcp-max-connections": -3 }""", "tcp-max-connections")]
+    [InlineData("""{ "tcp-max-clients": 10, "tcp-max-connections": 20 }""", "tcp-max-connections")]
+    [InlineData("""{ "tcp-max-clients-per-address": -1 }""", "tcp-max-clients-per-address")]
+    [InlineData("""{ "tcp-io-timeout": "500ms" }""", "tcp-io-timeout")]
     public void Bad_settings_stop_start_up_naming_them(string json, string named)
     {
         var e = Assert.Throws<ConfigException>(() => Load(json));
@@ -83,5 +91,28 @@ public sealed class ServerConfigTests : IDisposable
         Assert.StartsWith("signing.nsec3-parameters: ", advice[0]);
         Assert.StartsWith("zone-signing.a.example..nsec3-parameters: ", advice[1]);
         Assert.Equal(10, config.PolicyFor(DnsName.Parse("b.example.")).Nsec3.Iterations);
+    }
+
+    [Fact]
+    public void Tcp_keys_take_knot_s_units_and_defaults_and_tcp_max_connections_is_an_alias()
+    {
+        var defaults = Load("{}").TcpOptions(fileDescriptorLimit: 20_000);
+        Assert.Equal(TimeSpan.FromSeconds(10), defaults.IdleTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), defaults.IoTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), defaults.TransferProgressTimeout);
+        Assert.Equal(10_000, defaults.MaxClients); // Knot: half the file descriptor limit
+        Assert.Equal(0, defaults.MaxClientsPerAddress);
+
+        var set = Load("""{ "tcp-idle-timeout": 3, "tcp-io-timeout": 200, "tcp-transfer-progress-timeout": 0, "tcp-max-clients": 50, "tcp-max-clients-per-address": 5 }""")
+            .TcpOptions(fileDescriptorLimit: 20_000);
+        Assert.Equal(TimeSpan.FromSeconds(3), set.IdleTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), set.IoTimeout);
+        Assert.Equal(TimeSpan.Zero, set.TransferProgressTimeout);
+        Assert.Equal(50, set.MaxClients);
+        Assert.Equal(5, set.MaxClientsPerAddress);
+
+        Assert.Equal(7, Load("""{ "tcp-max-connections": 7 }""").TcpOptions(20_000).MaxClients);
+        Assert.Equal(7, Load("""{ "tcp-max-connections": 7, "tcp-max-clients": 7 }""").TcpOptions(20_000).MaxClients);
+        Assert.Equal(1024, Load("{}").TcpOptions(fileDescriptorLimit: null).MaxClients);
     }
 }

@@ -16,7 +16,8 @@ public sealed class ServerProcess : IDisposable
     public ServerProcess(string zonesSource, params string[] extraArguments) : this(zonesSource, extraArguments, null) { }
 
     /// <param name="stateDirectory">A state folder prepared by the test (keys made in advance); default: a new one.</param>
-    public ServerProcess(string zonesSource, string[] extraArguments, string? stateDirectory)
+    /// <param name="fileDescriptorLimit">Soft and hard RLIMIT_NOFILE of the server (run under prlimit); default: inherited.</param>
+    public ServerProcess(string zonesSource, string[] extraArguments, string? stateDirectory, int? fileDescriptorLimit = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "desec-auth-test-" + Guid.NewGuid().ToString("N")[..8]);
         ZonesDirectory = Path.Combine(Directory, "zones");
@@ -26,12 +27,17 @@ public sealed class ServerProcess : IDisposable
             File.Copy(file, Path.Combine(ZonesDirectory, Path.GetFileName(file)));
         }
         Port = FreePort.Get();
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileDescriptorLimit is null ? "dotnet" : "prlimit")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (fileDescriptorLimit is { } limit)
+        {
+            start.ArgumentList.Add($"--nofile={limit}:{limit}");
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "desec-auth.dll"));
         StateDirectory = stateDirectory ?? Path.Combine(Directory, "state");
         foreach (var argument in (string[])["serve", "--zones", ZonesDirectory, "--state", StateDirectory,

@@ -4,12 +4,16 @@ using Desec.Zone.Records;
 
 namespace Interop.Tests.Serving;
 
-/// <summary>RFC 7766 §6.2.2: a cap on concurrent connections that turns away new ones, never existing ones; IPv6 loopback.</summary>
+/// <summary>
+/// RFC 7766 §6.2.2 and §10: a cap on concurrent connections at which a new connection closes the
+/// idlest one rather than being turned away (issue 12: turning new ones away let idle or hostile
+/// connections lock out every new client); IPv6 loopback.
+/// </summary>
 public sealed class TcpLimitTests
 {
     private static readonly string Zones = Path.Combine(AppContext.BaseDirectory, "ServeZones");
 
-    private static string Config(string json)
+    internal static string Config(string json)
     {
         string path = Path.Combine(Path.GetTempPath(), $"desec-auth-config-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, json);
@@ -17,26 +21,31 @@ public sealed class TcpLimitTests
     }
 
     [Fact]
-    public void Connections_over_the_cap_are_closed_and_existing_ones_keep_working()
+    public void A_connection_over_the_cap_closes_the_idlest_and_the_others_keep_working()
     {
+        // tcp-max-connections: the older name of tcp-max-clients, still accepted.
         using var server = new ServerProcess(Zones, "--config", Config("""{ "tcp-max-connections": 3 }"""));
         var open = Enumerable.Range(0, 3).Select(_ => { var c = new TcpClient(); c.Connect(server.EndPoint); return c; }).ToList();
         try
         {
-            // Make sure the three are accepted before the fourth arrives.
+            // All three accepted, the first one idle longest.
             foreach (var c in open)
             {
                 RawDnsClient.Send(c.GetStream(), KnotDifferentialTests.Query("www.example.com.", RRType.A));
                 Assert.NotNull(RawDnsClient.Receive(c.GetStream()));
+                Thread.Sleep(20);
             }
             using var extra = new TcpClient();
             extra.Connect(server.EndPoint);
             var stream = extra.GetStream();
             stream.ReadTimeout = 5000;
             RawDnsClient.Send(stream, KnotDifferentialTests.Query("www.example.com.", RRType.A));
-            Assert.Null(RawDnsClient.Receive(stream));
+            Assert.NotNull(RawDnsClient.Receive(stream));
 
-            foreach (var c in open)
+            var idlest = open[0].GetStream();
+            idlest.ReadTimeout = 5000;
+            Assert.Null(RawDnsClient.Receive(idlest)); // closed by the server
+            foreach (var c in open.Skip(1).Append(extra))
             {
                 RawDnsClient.Send(c.GetStream(), KnotDifferentialTests.Query("www.example.com.", RRType.A));
                 Assert.NotNull(RawDnsClient.Receive(c.GetStream()));
