@@ -60,7 +60,23 @@ public static class Fixture
 
     public static string ZoneText(DnsName origin) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "zones", origin + "zone"));
 
-    public static IReadOnlyList<DnssecKey> Keys(DnsName zone) => new KeyStore(Path.Combine(AppContext.BaseDirectory, "keys"), Clock).Load(zone);
+    public static IReadOnlyList<DnssecKey> Keys(DnsName zone) => new KeyStore(KeyFolder.Value, Clock).Load(zone);
+
+    /// <summary>
+    /// The fixture's keys, copied into the scratch folder with mode 0600: a checkout gives them 0644,
+    /// and the key store refuses a private key that others may read.
+    /// </summary>
+    private static readonly Lazy<string> KeyFolder = new(() =>
+    {
+        string folder = Directory.CreateDirectory(Path.Combine(Scratch, "keys")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "keys")))
+        {
+            string copy = Path.Combine(folder, Path.GetFileName(file));
+            File.Copy(file, copy);
+            if (!OperatingSystem.IsWindows()) { File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite); }
+        }
+        return folder;
+    });
 
     public static SigningPolicy Policy(DnsName zone) => new() { Denial = zone == Net ? DenialMode.Nsec : DenialMode.Nsec3 };
 
