@@ -59,7 +59,7 @@ public sealed class QueryHandler(Answerer answerer, AnswerOptions options, ZoneT
                 return ZoneTransferStream.SoaOnly(soa, query.Id, flags, question, opt, tsig, _clock);
             }
             // The condensed difference from the client's version, when the journal reaches back to it.
-            if (transfers.JournalOf(zone.Origin)?.ChangesSince(clientSerial) is { } changes && changes.ToSerial == current)
+            if (transfers.JournalOf(zone.Origin)?.ChangesBetween(clientSerial, current) is { } changes)
             {
                 var oldSoa = soa with { Rdata = Desec.Signer.Signing.ZoneSigner.WithSerial(soa.Rdata, clientSerial) };
                 IEnumerable<Zone.Records.ResourceRecord> body = [oldSoa, .. changes.Removed, soa, .. changes.Added];
