@@ -48,7 +48,7 @@ public sealed class NotifyTests : IDisposable
     public void A_notify_sent_to_the_primary_is_refused()
     {
         using var primary = new ServerProcess(Path.Combine(AppContext.BaseDirectory, "ServeZones"));
-        var message = Desec.Auth.Transfer.Notifier.Message(Desec.Zone.Names.DnsName.Parse("example.com."), 0x5151);
+        var message = Desec.Auth.Transfer.NotifyMessage.Build(Desec.Zone.Names.DnsName.Parse("example.com."), 0x5151);
         var reply = RawDnsClient.Udp(primary.EndPoint, message);
         Assert.NotNull(reply);
         Assert.Equal(5, reply[3] & 0xF); // REFUSED
