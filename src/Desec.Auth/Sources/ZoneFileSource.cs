@@ -62,6 +62,9 @@ public sealed class ZoneFileSource(string directory, ILogger logger) : IZoneSour
                 {
                     continue;
                 }
+                // The loader reports a file it cannot open as an error of the zone, which no retry mends;
+                // opening it first makes that a failure of its own (a file being replaced, a disk error).
+                using (File.OpenRead(path)) { }
                 var zone = Load(path);
                 if (zone is not null) { _files[path] = new Loaded(info.LastWriteTimeUtc, info.Length, zone); }
             }
