@@ -33,7 +33,7 @@ public sealed partial class ZonePublisher
             if (batch.ReadFolder || batch.CompareDatabase) { _sourceRetryPending = false; }
         }
         var unsigned = await SourceStepAsync(batch, failures, cancel);
-        var work = Decide(unsigned, out var removed);
+        var work = Decide(unsigned, batch, out var removed);
         SignStep(work);
         JournalStep(work);
         var published = StoreStep(work, removed);
@@ -72,8 +72,11 @@ public sealed partial class ZonePublisher
         return _parts.Sources.All();
     }
 
-    /// <summary>The zones that need a new version: new ones, changed ones, those whose signatures are due, and those that failed before.</summary>
-    private List<Work> Decide(List<ZoneData> unsigned, out List<DnsName> removed)
+    /// <summary>
+    /// The zones that need a new version: new ones, changed ones, those whose signatures are due, and
+    /// those that failed before once their back-off is over.
+    /// </summary>
+    private List<Work> Decide(List<ZoneData> unsigned, PublishBatch batch, out List<DnsName> removed)
     {
         var now = _clock.GetUtcNow();
         var work = new List<Work>();
@@ -85,7 +88,10 @@ public sealed partial class ZonePublisher
                 bool due = state?.Served is not { } served
                     || !ReferenceEquals(state.PublishedFrom, zone)
                     || served.Served.Signed is { } signed && signed.RefreshAt <= now;
-                if (due) { work.Add(new Work(zone, state)); }
+                // A zone that failed waits for its back-off (or its retry), unless its source has a newer version since.
+                bool waiting = state is { Failures: > 0 } && ReferenceEquals(state.AttemptedFrom, zone) && now < state.NextTry
+                    && !batch.Zones.Contains(zone.Origin);
+                if (due && !waiting) { work.Add(new Work(zone, state)); }
             }
             var present = unsigned.Select(z => z.Origin).ToHashSet();
             removed = _zones.Values.Where(s => s.Served is not null && !present.Contains(s.Origin)).Select(s => s.Origin).ToList();
@@ -110,7 +116,7 @@ public sealed partial class ZonePublisher
             }
             catch (Exception e)
             {
-                ZoneFailed(item.Origin, PublishStep.Sign, Why(e));
+                ZoneFailed(item.Origin, PublishStep.Sign, Why(e), item.Zone);
             }
         });
     }
@@ -130,7 +136,7 @@ public sealed partial class ZonePublisher
             catch (Exception e)
             {
                 item.Version = null;
-                ZoneFailed(item.Origin, PublishStep.Journal, Why(e));
+                ZoneFailed(item.Origin, PublishStep.Journal, Why(e), item.Zone);
             }
         });
     }
@@ -171,7 +177,7 @@ public sealed partial class ZonePublisher
             catch (Exception e)
             {
                 item.Version = null;
-                ZoneFailed(item.Origin, PublishStep.Store, Why(e));
+                ZoneFailed(item.Origin, PublishStep.Store, Why(e), item.Zone);
             }
         }
         var catalog = CatalogStep(next);

@@ -124,7 +124,8 @@ public sealed partial class ZonePublisher : IAsyncDisposable
     }
 
     /// <summary>A zone failed at a step: logged, recorded for a database zone, and tried again after its back-off.</summary>
-    private void ZoneFailed(DnsName zone, PublishStep step, string why)
+    /// <param name="attempted">The source's version that was being published (null at the source step).</param>
+    private void ZoneFailed(DnsName zone, PublishStep step, string why, Desec.Zone.Zones.Zone? attempted = null)
     {
         TimeSpan wait;
         uint? serving;
@@ -140,6 +141,8 @@ public sealed partial class ZonePublisher : IAsyncDisposable
             state.LastError = why;
             serving = state.Served?.Served.Zone.Serial;
             wait = _retry.After(state.Failures);
+            state.NextTry = _clock.GetUtcNow() + wait;
+            if (attempted is not null) { state.AttemptedFrom = attempted; }
             schedule = !state.RetryPending;
             state.RetryPending = true;
         }

@@ -24,10 +24,17 @@ internal sealed class ZoneState(DnsName origin)
     /// <summary>A retry is posted or waiting for its back-off.</summary>
     public bool RetryPending { get; set; }
 
+    /// <summary>The source's version the last failed attempt was made from: tried again only when its back-off is over.</summary>
+    public ZoneData? AttemptedFrom { get; set; }
+
+    /// <summary>When the back-off after the last failure is over.</summary>
+    public DateTimeOffset NextTry { get; set; }
+
     public ZoneStatus Status => new(Origin, Served?.Served.Zone.Serial, Failures, FailedStep, LastError);
 
     public void Succeeded()
     {
+        AttemptedFrom = null;
         Failures = 0;
         FailedStep = null;
         LastError = null;

@@ -98,4 +98,27 @@ public sealed class IsolationTests
         Assert.True(PublisherFixture.WaitUntil(() => f.Serial(Catalog) != c0), "the catalog was not retried");
         Assert.Contains(f.Served(Catalog)!.Zone.Records, r => r.Type == Desec.Zone.Records.RRType.PTR && DnsName.FromWire(r.Rdata) == DnsName.Parse("b.test."));
     }
+
+    [Fact]
+    public async Task A_failing_zone_waits_for_its_back_off_however_often_other_zones_are_published()
+    {
+        await using var f = await PublisherFixture.StartAsync(["a.test.", "b.test."], retry: new RetryPolicy(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3)));
+        f.Observer.Fail("a.test.", PublishStep.Sign);
+        f.Add("a.test.", "new");
+        f.Server.Reload();
+        Assert.True(PublisherFixture.WaitUntil(() => f.Status("a.test.")?.Failures == 1));
+        var started = DateTime.UtcNow;
+        int SignsOfA() => f.Observer.Seen.Count(s => s.Zone == DnsName.Parse("a.test.") && s.Step == PublishStep.Sign);
+        int signs = SignsOfA();
+        // Rounds for the other zone, well within the 3 s back-off.
+        for (int i = 0; i < 5; i++)
+        {
+            f.Add("b.test.", $"b{i}");
+            f.Server.Reload();
+            Assert.True(PublisherFixture.WaitUntil(() => f.Serves("b.test.", $"b{i}")));
+        }
+        if (DateTime.UtcNow - started < TimeSpan.FromSeconds(2.5)) { Assert.Equal(signs, SignsOfA()); }
+        // Its retry comes when the back-off is over.
+        Assert.True(PublisherFixture.WaitUntil(() => f.Status("a.test.")?.Failures == 2, 10), $"{f.Status("a.test.")}");
+    }
 }

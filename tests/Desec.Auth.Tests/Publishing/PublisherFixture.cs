@@ -57,7 +57,8 @@ public sealed class PublisherFixture : IAsyncDisposable
     public static readonly RetryPolicy FastRetry = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
 
     /// <summary>Writes the zones and starts the server; <paramref name="before"/> runs first (to make a step fail at start-up).</summary>
-    public static async Task<PublisherFixture> StartAsync(string[] zones, Action<PublisherFixture>? before = null, string? catalog = null)
+    public static async Task<PublisherFixture> StartAsync(string[] zones, Action<PublisherFixture>? before = null, string? catalog = null,
+        RetryPolicy? retry = null)
     {
         var fixture = new PublisherFixture();
         Directory.CreateDirectory(fixture.Zones);
@@ -71,7 +72,7 @@ public sealed class PublisherFixture : IAsyncDisposable
             Notify = [fixture.Secondary.EndPoint.ToString()],
             Catalog = catalog,
         };
-        fixture.Server = new DnsServer(config, LoggerFactory.Create(b => b.AddProvider(fixture._log)), null, new ServerHooks(fixture.Observer, FastRetry));
+        fixture.Server = new DnsServer(config, LoggerFactory.Create(b => b.AddProvider(fixture._log)), null, new ServerHooks(fixture.Observer, retry ?? FastRetry));
         await fixture.Server.StartAsync(CancellationToken.None);
         return fixture;
     }
