@@ -65,6 +65,29 @@ public sealed partial record ServerConfig
     public int? JournalMaxDepth { get; init; }
     public string? JournalMaxAge { get; init; }
 
+    /// <summary>NOTIFY messages awaiting an answer at once, over every zone and secondary.</summary>
+    public int NotifyMaxInFlight { get; init; } = 32;
+
+    /// <summary>NOTIFY messages sent per second at most (first sends and retries), so that a start-up with many zones is a steady stream.</summary>
+    public double NotifyRate { get; init; } = 200;
+
+    /// <summary>The first wait before a zone that failed to publish is tried again (doubling after each failure).</summary>
+    public string PublishRetryFirst { get; init; } = "1s";
+
+    /// <summary>The longest wait between two tries of a zone that keeps failing.</summary>
+    public string PublishRetryMax { get; init; } = "5m";
+
+    public Desec.Auth.Transfer.NotifyOptions NotifyOptions() => new(NotifyMaxInFlight, NotifyRate);
+
+    public Desec.Auth.Publishing.RetryPolicy PublishRetry()
+    {
+        var first = ConfigValues.ParseDuration(PublishRetryFirst, "publish-retry-first");
+        var last = ConfigValues.ParseDuration(PublishRetryMax, "publish-retry-max");
+        if (first <= TimeSpan.Zero) { throw new ConfigException($"publish-retry-first: '{PublishRetryFirst}' must be above 0"); }
+        if (last < first) { throw new ConfigException($"publish-retry-max: '{PublishRetryMax}' is below publish-retry-first"); }
+        return new Desec.Auth.Publishing.RetryPolicy(first, last);
+    }
+
     /// <summary>The NOTIFY targets of one zone: its own <c>notify</c> when set, else the global list.</summary>
     public List<IPEndPoint> NotifyFor(Desec.Zone.Names.DnsName zone)
     {
@@ -240,6 +263,9 @@ public sealed partial record ServerConfig
         if (MaxUdpPayload < 512) { throw new ConfigException($"max-udp-payload {MaxUdpPayload} is below 512"); }
         ValidateTcp();
         if (UdpSocketsPerAddress < 0) { throw new ConfigException($"udp-sockets-per-address {UdpSocketsPerAddress} is negative"); }
+        if (NotifyMaxInFlight <= 0) { throw new ConfigException($"notify-max-in-flight {NotifyMaxInFlight} must be above 0"); }
+        if (!(NotifyRate > 0) || double.IsInfinity(NotifyRate)) { throw new ConfigException($"notify-rate {NotifyRate} must be above 0 messages a second"); }
+        PublishRetry();
         if (Nsid is { Length: > 128 }) { throw new ConfigException("nsid is longer than 128 characters"); }
         if (CookieSecret is not null && (CookieSecret.Length != 2 * Desec.Zone.Messages.ServerCookie.SecretLength || !CookieSecret.All(char.IsAsciiHexDigit)))
         {

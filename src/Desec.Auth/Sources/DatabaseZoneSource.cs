@@ -9,12 +9,14 @@ namespace Desec.Auth.Sources;
 
 /// <summary>
 /// Zones from PostgreSQL, kept live. The triggers raise a zone's <c>version</c> and NOTIFY its name
-/// on every committed change; this source LISTENs, reads only the zones whose version moved (all
-/// of a zone's rows in one REPEATABLE READ snapshot, so one transaction is one version), and hands
-/// the new set to the server. A version whose rows do not make a valid zone is refused: logged,
-/// written to <c>zone_errors</c>, and the last good version stays. Losing the connection never
-/// stops serving: it reconnects with back-off and then compares every zone's version, since
-/// notifications sent while it was away are lost.
+/// on every committed change; this source LISTENs and posts each name to the publisher, which reads
+/// (<see cref="ReadAsync"/>) only the zones whose version moved: all of a zone's rows in one
+/// REPEATABLE READ snapshot, so one transaction is one version. A version whose rows do not make a
+/// valid zone is refused: logged, written to <c>zone_errors</c>, and the last good version stays. A
+/// zone whose reading fails for another reason (an exception) is reported to the publisher, which
+/// reads it again after a back-off; the other zones of the same read go on. Losing the connection
+/// never stops serving: the listener reconnects with back-off and then has every zone's version
+/// compared, since notifications sent while it was away are lost.
 /// </summary>
 public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
 {
@@ -31,35 +33,34 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
     private readonly string _connectionString;
     private readonly ILogger _logger;
     private readonly Func<DnsName, bool> _servedElsewhere;
-    private readonly Func<Task> _changed;
+    private readonly Action<DnsName?, Publishing.PublishReason> _post;
     private readonly Func<DnsName, SigningConfig, string?> _checkPolicy;
     private readonly StoredZone? _stored;
     private readonly Lock _lock = new();
-    // The version last read of every zone, accepted or refused (a refused version is not read again).
+    // The version last read of every zone, accepted or refused (a refused version is not read again;
+    // one whose reading failed is not recorded, so it is read again).
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Good> _good = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
-    private bool _compareAll;
-    private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stop = new();
+    // The connection reads and zone_errors writes share, one user at a time.
     private NpgsqlConnection? _work;
+    private readonly SemaphoreSlim _workLock = new(1, 1);
     private Task? _listening;
-    private Task? _applying;
     private IReadOnlyList<ZoneData> _zones = [];
 
     /// <param name="servedElsewhere">True for a zone another source serves: such a zone is refused here.</param>
-    /// <param name="changed">Called (never concurrently) after the set of zones changed.</param>
+    /// <param name="post">Asks the publisher to read a zone (or, with null, to compare every zone's version).</param>
     /// <param name="checkPolicy">Checks a zone's policy columns; returns why they are bad, or null.</param>
     /// <param name="stored">The last good version of a zone kept in the state folder, or null with why not:
     /// served when the zone's version is refused at start-up.</param>
     public DatabaseZoneSource(string connectionString, ILogger logger, Func<DnsName, bool> servedElsewhere,
-        Func<Task> changed, Func<DnsName, SigningConfig, string?> checkPolicy, StoredZone? stored = null)
+        Action<DnsName?, Publishing.PublishReason> post, Func<DnsName, SigningConfig, string?> checkPolicy, StoredZone? stored = null)
     {
         _stored = stored;
         _connectionString = connectionString;
         _logger = logger;
         _servedElsewhere = servedElsewhere;
-        _changed = changed;
+        _post = post;
         _checkPolicy = checkPolicy;
     }
 
@@ -79,8 +80,11 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
         lock (_lock) { return _versions.TryGetValue(ZoneImport.KeyOf(zone), out long v) ? v : null; }
     }
 
-    /// <summary>Reads every zone once; throws when the database cannot be read (start-up stops with the reason).</summary>
-    public async Task LoadAllAsync(CancellationToken cancel)
+    /// <summary>
+    /// Reads every zone once; throws when the database cannot be read (start-up stops with the
+    /// reason). Returns the zones whose reading failed (the others are read).
+    /// </summary>
+    public async Task<IReadOnlyList<SourceFailure>> LoadAllAsync(CancellationToken cancel)
     {
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(cancel);
@@ -89,13 +93,14 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
             throw new ConfigException($"database: the schema is at version {await Schema.VersionAsync(connection, cancel)}, "
                 + $"this server needs {Schema.Latest}; run `desec-auth db init --db ...`");
         }
-        await ReadAndApplyAsync(connection, null, cancel, startUp: true);
+        var failures = new List<SourceFailure>();
+        await ReadIsolatedAsync(connection, null, failures, cancel, startUp: true);
+        return failures;
     }
 
-    /// <summary>Starts listening for changes, and catching up after every (re)connection.</summary>
+    /// <summary>Starts listening for changes; every (re)connection asks for a comparison of every zone's version.</summary>
     public void Start()
     {
-        _applying = Task.Run(() => ApplyLoopAsync(_stop.Token));
         _listening = Task.Run(() => ListenLoopAsync(_stop.Token));
     }
 
@@ -110,14 +115,14 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
                 var builder = new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false };
                 await using var connection = new NpgsqlConnection(builder.ConnectionString);
                 await connection.OpenAsync(cancel);
-                connection.Notification += (_, e) => Enqueue(e.Payload);
+                connection.Notification += (_, e) => Notified(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Schema.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(cancel);
                 }
                 if (lost) { _logger.LogInformation("database connection back; comparing every zone's version"); }
                 // Changes committed before LISTEN took effect sent their notifications to nobody.
-                CompareAll();
+                _post(null, Publishing.PublishReason.DatabaseReconnected);
                 delay = FirstRetry;
                 lost = false;
                 while (true)
@@ -144,73 +149,121 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
         }
     }
 
-    private void Enqueue(string zone)
+    /// <summary>A zone's name as notified: that zone is read; a name that is not one has every version compared (where it is refused).</summary>
+    private void Notified(string payload)
     {
-        lock (_lock) { _pending.Add(zone); }
-        _wake.Release();
+        _post(DnsName.TryParseAbsolute(payload, out var zone, out _) ? zone : null, Publishing.PublishReason.DatabaseNotification);
     }
 
-    private void CompareAll()
+    /// <summary>True for a zone this source knows (read, refused or failed), so that a retry of it is a read from here.</summary>
+    public bool Knows(DnsName zone)
     {
-        lock (_lock) { _compareAll = true; }
-        _wake.Release();
+        lock (_lock) { return _versions.ContainsKey(ZoneImport.KeyOf(zone)) || _good.ContainsKey(ZoneImport.KeyOf(zone)); }
     }
 
-    /// <summary>One batch at a time: everything that was notified meanwhile is read in one snapshot.</summary>
-    private async Task ApplyLoopAsync(CancellationToken cancel)
+    /// <summary>
+    /// Reads <paramref name="zones"/>, and with <paramref name="compareAll"/> every zone whose version
+    /// differs from the one last read (new and removed zones too), in one snapshot. Returns the zones
+    /// whose reading failed; throws <see cref="SourceUnavailableException"/> when the database cannot
+    /// be reached (nothing changes then).
+    /// </summary>
+    public async Task<IReadOnlyList<SourceFailure>> ReadAsync(IReadOnlyCollection<DnsName> zones, bool compareAll, CancellationToken cancel)
     {
-        while (!cancel.IsCancellationRequested)
+        await _workLock.WaitAsync(cancel);
+        try { return await ReadLockedAsync(zones, compareAll, cancel); }
+        finally { _workLock.Release(); }
+    }
+
+    private async Task<IReadOnlyList<SourceFailure>> ReadLockedAsync(IReadOnlyCollection<DnsName> zones, bool compareAll, CancellationToken cancel)
+    {
+        var failures = new List<SourceFailure>();
+        try
         {
-            try { await _wake.WaitAsync(cancel); }
-            catch (OperationCanceledException) { return; }
-            List<string> names;
-            bool all;
-            lock (_lock)
-            {
-                names = [.. _pending];
-                all = _compareAll;
-                _pending.Clear();
-                _compareAll = false;
-            }
-            if (names.Count == 0 && !all) { continue; }
             try
             {
-                try
-                {
-                    await ApplyAsync(names, all, cancel);
-                }
-                catch (Exception e) when (e is NpgsqlException or IOException && _work is not null && !cancel.IsCancellationRequested)
-                {
-                    // A kept connection may have died quietly (a database restart): try once more on a new one.
-                    await _work!.DisposeAsync();
-                    _work = null;
-                    await ApplyAsync(names, all, cancel);
-                }
+                await ReadOnWorkConnectionAsync(zones, compareAll, failures, cancel);
             }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            catch (Exception e) when (IsConnectionFailure(e) && _work is not null && !cancel.IsCancellationRequested)
             {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The listener reconnects and asks for a full comparison; until then, nothing is lost here.
-                _logger.LogWarning("reading changed zones from the database failed ({Error}); the served versions stay", e.Message);
-                if (_work is not null) { await _work.DisposeAsync(); _work = null; }
-                lock (_lock) { _compareAll = true; }
-                _ = Task.Delay(FirstRetry * 5, cancel).ContinueWith(_ => _wake.Release(), TaskScheduler.Default);
+                // A kept connection may have died quietly (a database restart): try once more on a new one.
+                await _work.DisposeAsync();
+                _work = null;
+                failures.Clear();
+                await ReadOnWorkConnectionAsync(zones, compareAll, failures, cancel);
             }
         }
+        catch (Exception e) when (IsConnectionFailure(e) && !cancel.IsCancellationRequested)
+        {
+            if (_work is not null) { await _work.DisposeAsync(); _work = null; }
+            throw new SourceUnavailableException($"database: {e.Message}", e);
+        }
+        return failures;
     }
 
-    private async Task ApplyAsync(List<string> names, bool all, CancellationToken cancel)
+    private async Task ReadOnWorkConnectionAsync(IReadOnlyCollection<DnsName> zones, bool compareAll, List<SourceFailure> failures, CancellationToken cancel)
     {
         if (_work is null)
         {
             _work = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
             await _work.OpenAsync(cancel);
         }
-        if (all) { names = await ChangedVersionsAsync(_work, cancel); }
-        if (names.Count > 0 && await ReadAndApplyAsync(_work, names, cancel)) { await _changed(); }
+        var names = zones.Select(ZoneImport.KeyOf).ToHashSet(StringComparer.Ordinal);
+        if (compareAll) { names.UnionWith(await ChangedVersionsAsync(_work, cancel)); }
+        if (names.Count > 0) { await ReadIsolatedAsync(_work, names, failures, cancel); }
+    }
+
+    /// <summary>The database (or the way to it) failed, as opposed to one zone's rows: nothing is read then.</summary>
+    private static bool IsConnectionFailure(Exception e) =>
+        e is NpgsqlException or IOException or System.Net.Sockets.SocketException or TimeoutException;
+
+    /// <summary>
+    /// Reads the zones (all when <paramref name="names"/> is null) in one snapshot. When that fails for
+    /// a reason other than the connection (a row the reader chokes on), each zone is read in a
+    /// snapshot of its own, so that only the zone at fault fails and the others are published.
+    /// </summary>
+    private async Task ReadIsolatedAsync(NpgsqlConnection connection, IReadOnlyCollection<string>? names, List<SourceFailure> failures,
+        CancellationToken cancel, bool startUp = false)
+    {
+        try
+        {
+            await ReadAndApplyAsync(connection, names, failures, cancel, startUp);
+            return;
+        }
+        catch (Exception e) when (!IsConnectionFailure(e) && e is not OperationCanceledException)
+        {
+            _logger.LogWarning("reading {Count} zones in one snapshot failed ({Error}); reading them one by one", names?.Count.ToString() ?? "all", e.Message);
+        }
+        failures.Clear();
+        var each = names ?? await AllNamesAsync(connection, cancel);
+        foreach (var name in each)
+        {
+            try
+            {
+                await ReadAndApplyAsync(connection, [name], failures, cancel, startUp);
+            }
+            catch (Exception e) when (!IsConnectionFailure(e) && e is not OperationCanceledException)
+            {
+                _logger.LogError("zone {Zone}: reading its rows failed: {Error}; the last good version, if any, stays", name, e.Message);
+                var zone = DnsName.TryParseAbsolute(name, out var parsed, out _) ? parsed : null;
+                failures.Add(new SourceFailure(zone, name, $"reading its rows failed: {e.Message}"));
+                await RecordErrorsAsync(connection, [(new ZoneRow(name, VersionOf(name) ?? 0, new SigningConfig()),
+                    (IReadOnlyList<RowError>)[new RowError(null, null, $"source: reading its rows failed: {e.Message}")])], cancel);
+            }
+        }
+    }
+
+    private static async Task<List<string>> AllNamesAsync(NpgsqlConnection connection, CancellationToken cancel)
+    {
+        var names = new List<string>();
+        await using var command = new NpgsqlCommand("SELECT name FROM zones", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        while (await reader.ReadAsync(cancel)) { names.Add(reader.GetString(0)); }
+        return names;
+    }
+
+    private long? VersionOf(string name)
+    {
+        lock (_lock) { return _versions.TryGetValue(name, out long v) ? v : null; }
     }
 
     /// <summary>Zones whose version differs from the one last read, new zones, and zones that are gone.</summary>
@@ -226,20 +279,25 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
         {
             var changed = now.Where(kv => !_versions.TryGetValue(kv.Key, out long v) || v != kv.Value).Select(kv => kv.Key).ToList();
             changed.AddRange(_versions.Keys.Where(k => !now.ContainsKey(k)));
+            // A zone whose reading failed has no version recorded but may still be served: read it again.
+            changed.AddRange(_good.Keys.Where(k => !_versions.ContainsKey(k) && now.ContainsKey(k)));
             return changed;
         }
     }
 
     /// <summary>
     /// Reads the zones (all when <paramref name="names"/> is null) in one snapshot, accepts or refuses
-    /// each new version, forgets zones that are gone. True when the set of good zones changed.
+    /// each new version, forgets zones that are gone. A zone whose rows throw while being built is
+    /// added to <paramref name="failures"/> (its version is not recorded, so it is read again) and the
+    /// others go on.
     /// </summary>
     /// <param name="startUp">The first read: a zone whose version is refused then has no good version in memory,
     /// and serves the one kept in the state folder (what was served before the restart) instead of going dark.</param>
-    private async Task<bool> ReadAndApplyAsync(NpgsqlConnection connection, IReadOnlyCollection<string>? names, CancellationToken cancel,
-        bool startUp = false)
+    private async Task ReadAndApplyAsync(NpgsqlConnection connection, IReadOnlyCollection<string>? names, List<SourceFailure> failures,
+        CancellationToken cancel, bool startUp = false)
     {
         var refused = new List<(ZoneRow Zone, IReadOnlyList<RowError> Errors)>();
+        var failed = new List<SourceFailure>();
         bool changed = false;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         await ZoneRowReader.ReadAsync(connection, names, (row, rows) =>
@@ -256,10 +314,17 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // Whatever these rows did to the reader, it is this zone's problem: it is refused like any bad version.
-                _logger.LogError(e, "zone {Zone} version {Version}: reading its rows failed", row.Name, row.Version);
-                built = new RowsBuild { Origin = DnsName.Root };
-                built.Errors.Add(new RowError(null, null, $"the rows could not be read ({e.GetType().Name}: {e.Message})"));
+                // Nobody foresaw this one: the zone fails (and is read again later), the others go on.
+                var zone = DnsName.TryParseAbsolute(row.Name, out var parsed, out _) ? parsed : null;
+                failed.Add(new SourceFailure(zone, row.Name, $"version {row.Version}: building the zone from its rows failed: {e.Message}"));
+                refused.Add((row, [new RowError(null, null, $"source: building the zone from its rows failed: {e.Message}")]));
+                // At start-up the zone has no good version in memory: serve the one kept in the state folder meanwhile.
+                if (startUp && zone is not null && !_good.ContainsKey(row.Name) && Restore(row, new RowsBuild { Origin = zone }) is { } restored)
+                {
+                    _good[row.Name] = restored;
+                    changed = true;
+                }
+                return;
             }
             foreach (var warning in built.Warnings) { _logger.LogWarning("{Warning}", warning); }
             if (built.Zone is not null && _servedElsewhere(built.Origin))
@@ -284,7 +349,7 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
         }, cancel);
         lock (_lock)
         {
-            var gone = (names ?? _versions.Keys.ToList()).Where(n => !seen.Contains(n) && _versions.ContainsKey(n)).ToList();
+            var gone = (names ?? _versions.Keys.Concat(_good.Keys).ToList()).Where(n => !seen.Contains(n) && (_versions.ContainsKey(n) || _good.ContainsKey(n))).Distinct().ToList();
             foreach (var name in gone)
             {
                 _versions.Remove(name);
@@ -300,7 +365,37 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
                 zone.Name, zone.Version, errors.Count);
         }
         if (refused.Count > 0) { await RecordErrorsAsync(connection, refused, cancel); }
-        return changed;
+        failures.AddRange(failed);
+    }
+
+    /// <summary>
+    /// Writes a failure of a later step (signing, journal...) of a database zone to <c>zone_errors</c>,
+    /// against the version last read, so that the operator sees it where refusals are.
+    /// </summary>
+    public async Task RecordFailureAsync(DnsName zone, string why, CancellationToken cancel)
+    {
+        string name = ZoneImport.KeyOf(zone);
+        try { await _workLock.WaitAsync(cancel); }
+        catch (OperationCanceledException) { return; }
+        try
+        {
+            if (_work is null)
+            {
+                _work = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
+                await _work.OpenAsync(cancel);
+            }
+            await RecordErrorsAsync(_work, [(new ZoneRow(name, VersionOf(name) ?? 0, new SigningConfig()), (IReadOnlyList<RowError>)[new RowError(null, null, why)])], cancel);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
+        catch (Exception e) when (IsConnectionFailure(e))
+        {
+            _logger.LogWarning("zone {Zone}: could not record the failure in zone_errors: {Error}", zone, e.Message);
+            if (_work is not null) { await _work.DisposeAsync(); _work = null; }
+        }
+        finally
+        {
+            _workLock.Release();
+        }
     }
 
     /// <summary>
@@ -365,10 +460,9 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (!_stop.IsCancellationRequested) { await _stop.CancelAsync(); }
-        foreach (var task in new[] { _listening, _applying })
+        if (_listening is not null)
         {
-            if (task is null) { continue; }
-            try { await task; } catch (OperationCanceledException) { }
+            try { await _listening; } catch (OperationCanceledException) { }
         }
         if (_work is not null) { await _work.DisposeAsync(); }
     }

@@ -10,7 +10,8 @@ namespace Desec.Auth.Sources;
 /// <summary>
 /// Zones from a folder: every <c>NAME.zone</c> file is the zone NAME (or its <c>$ORIGIN</c>).
 /// <see cref="Reload"/> reads only files that changed; a file that fails to load leaves the
-/// version already served in place.
+/// version already served in place. Each file is read on its own: whatever goes wrong with one
+/// (a refusal with file:line, or an error nobody foresaw) touches no other.
 /// </summary>
 public sealed class ZoneFileSource(string directory, ILogger logger) : IZoneSource
 {
@@ -26,15 +27,27 @@ public sealed class ZoneFileSource(string directory, ILogger logger) : IZoneSour
     public IReadOnlyList<ZoneData> Zones { get; private set; } = [];
 
     /// <summary>
-    /// Reads new and changed files and forgets removed ones. Returns every zone to serve now:
-    /// the new versions, and the old versions of files that failed.
+    /// Reads new and changed files and forgets removed ones; <see cref="Zones"/> is then every zone
+    /// to serve: the new versions, and the old versions of files that failed. Returns the files that
+    /// could not be read for a reason other than their content (to be tried again).
     /// </summary>
-    public IReadOnlyList<ZoneData> Reload()
+    public IReadOnlyList<SourceFailure> Reload()
     {
-        var present = System.IO.Directory.Exists(Directory)
-            ? System.IO.Directory.GetFiles(Directory, "*.zone").Order(StringComparer.Ordinal).ToList()
-            : [];
-        if (!System.IO.Directory.Exists(Directory)) { logger.LogError("zone folder {Directory} does not exist", Directory); }
+        var failures = new List<SourceFailure>();
+        List<string> present;
+        try
+        {
+            present = System.IO.Directory.Exists(Directory)
+                ? System.IO.Directory.GetFiles(Directory, "*.zone").Order(StringComparer.Ordinal).ToList()
+                : [];
+            if (!System.IO.Directory.Exists(Directory)) { logger.LogError("zone folder {Directory} does not exist", Directory); }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The folder cannot be listed now: every zone stays as it is.
+            logger.LogError("zone folder {Directory}: {Error}; the zones served stay as they are", Directory, e.Message);
+            return [new SourceFailure(null, Directory, e.Message)];
+        }
         foreach (var removed in _files.Keys.Except(present).ToList())
         {
             logger.LogInformation("{File}: removed, zone {Zone} no longer served", removed, _files[removed].Zone.Origin);
@@ -42,25 +55,24 @@ public sealed class ZoneFileSource(string directory, ILogger logger) : IZoneSour
         }
         foreach (var path in present)
         {
-            DateTime modified;
-            long size;
             try
             {
                 var info = new FileInfo(path);
-                (modified, size) = (info.LastWriteTimeUtc, info.Length);
+                if (_files.TryGetValue(path, out var loaded) && loaded.Modified == info.LastWriteTimeUtc && loaded.Size == info.Length)
+                {
+                    continue;
+                }
+                // The loader reports a file it cannot open as an error of the zone, which no retry mends;
+                // opening it first makes that a failure of its own (a file being replaced, a disk error).
+                using (File.OpenRead(path)) { }
+                var zone = Load(path);
+                if (zone is not null) { _files[path] = new Loaded(info.LastWriteTimeUtc, info.Length, zone); }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e)
             {
-                // Removed or replaced while the folder was read: the next reload sees how it ends up.
-                logger.LogWarning("{File}: {Error}; skipped in this reload", path, e.Message);
-                continue;
+                logger.LogError("{File}: {Error}; the previous version, if any, stays", path, e.Message);
+                failures.Add(new SourceFailure(OriginOf(path), path, e.Message));
             }
-            if (_files.TryGetValue(path, out var loaded) && loaded.Modified == modified && loaded.Size == size)
-            {
-                continue;
-            }
-            var zone = Load(path);
-            if (zone is not null) { _files[path] = new Loaded(modified, size, zone); }
         }
         var zones = new List<ZoneData>();
         var origins = new HashSet<DnsName>();
@@ -74,29 +86,17 @@ public sealed class ZoneFileSource(string directory, ILogger logger) : IZoneSour
             zones.Add(loaded.Zone);
         }
         Zones = zones;
-        return zones;
+        return failures;
     }
+
+    /// <summary>The zone a file is named after (NAME.zone), when that is a name.</summary>
+    private static DnsName? OriginOf(string path) =>
+        DnsName.TryParseAbsolute(Path.GetFileNameWithoutExtension(path).TrimEnd('.') + ".", out var name, out _) ? name : null;
 
     private ZoneData? Load(string path)
     {
         var watch = Stopwatch.StartNew();
-        ZoneFileLoad loaded;
-        try
-        {
-            loaded = ZoneFile.Load(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            logger.LogError("{File}: {Error}; the previous version, if any, stays", path, e.Message);
-            return null;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A fault of the reader on this file's text (the parser should have said file:line:column):
-            // it stops this zone only, never the other files or the server.
-            logger.LogError(e, "{File}: could not be read ({Type}: {Error}); the previous version, if any, stays", path, e.GetType().Name, e.Message);
-            return null;
-        }
+        ZoneFileLoad loaded = ZoneFile.Load(path);
         foreach (var warning in loaded.Warnings) { logger.LogWarning("{Warning}", warning); }
         if (loaded.Zone is null)
         {

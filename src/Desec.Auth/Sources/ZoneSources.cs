@@ -1,4 +1,5 @@
 using Desec.Auth.Config;
+using Desec.Auth.Publishing;
 using Desec.Signer.Signing;
 using Desec.Zone.Names;
 using Microsoft.Extensions.Logging;
@@ -19,19 +20,23 @@ public sealed class ZoneSources(ServerConfig config, ILogger logger) : IAsyncDis
     public ZoneFileSource? Files { get; } = config.ZonesFolder is { } folder ? new ZoneFileSource(folder, logger) : null;
     public DatabaseZoneSource? Database { get; private set; }
 
-    /// <summary>Reads every source once. <paramref name="databaseChanged"/> is called on each later change in the database.</summary>
-    public async Task LoadAsync(Func<Task> databaseChanged, CancellationToken cancel)
+    /// <summary>
+    /// Reads every source once; the database's later changes are posted to <paramref name="post"/>.
+    /// Throws when the database cannot be read at all; returns the zones that failed on their own.
+    /// </summary>
+    public async Task<IReadOnlyList<SourceFailure>> LoadAsync(Action<DnsName?, PublishReason> post, CancellationToken cancel)
     {
-        Files?.Reload();
-        if (config.Database is not { } connectionString) { return; }
-        Database = new DatabaseZoneSource(connectionString, logger, zone => _started && InZoneFolder(zone), databaseChanged, CheckPolicy, StoredVersion);
-        try { await Database.LoadAllAsync(cancel); }
+        var failures = new List<SourceFailure>(Files?.Reload() ?? []);
+        if (config.Database is not { } connectionString) { return failures; }
+        Database = new DatabaseZoneSource(connectionString, logger, zone => _started && InZoneFolder(zone), post, CheckPolicy, StoredVersion);
+        try { failures.AddRange(await Database.LoadAllAsync(cancel)); }
         catch (Npgsql.NpgsqlException e) { throw new ConfigException($"database: cannot read the zones: {e.Message}"); }
         var both = Database.Zones.Select(z => z.Origin).Where(InZoneFolder).ToList();
         if (both.Count > 0)
         {
             throw new ConfigException($"zone {string.Join(", ", both)} is both in the zone folder and in the database; serve each zone from one source");
         }
+        return failures;
     }
 
     /// <summary>Starts following the database live (after the first version of every zone is served).</summary>
@@ -41,12 +46,27 @@ public sealed class ZoneSources(ServerConfig config, ILogger logger) : IAsyncDis
         Database?.Start();
     }
 
-    /// <summary>Re-reads changed zone files (SIGHUP, the folder watch, signature refresh).</summary>
-    public void ReloadFiles()
+    /// <summary>
+    /// Reads what <paramref name="batch"/> asks for: the zone folder, the database's changed zones,
+    /// and the zones named (from whichever source holds them). Returns the zones that failed on their
+    /// own; throws <see cref="SourceUnavailableException"/> when the database cannot be reached
+    /// (after the folder was read).
+    /// </summary>
+    public async Task<IReadOnlyList<SourceFailure>> ReadAsync(PublishBatch batch, CancellationToken cancel)
     {
-        if (Files is null) { return; }
-        logger.LogInformation("reloading zones from {Directory}", Files.Directory);
-        Files.Reload();
+        var failures = new List<SourceFailure>();
+        var fromDatabase = Database is null ? [] : batch.Zones.Where(Database.Knows).ToList();
+        bool readFolder = batch.ReadFolder || batch.Zones.Count > fromDatabase.Count;
+        if (Files is not null && readFolder)
+        {
+            logger.LogInformation("reloading zones from {Directory}", Files.Directory);
+            failures.AddRange(Files.Reload());
+        }
+        if (Database is not null && (batch.CompareDatabase || fromDatabase.Count > 0 || batch.DatabaseZones.Count > 0))
+        {
+            failures.AddRange(await Database.ReadAsync([.. fromDatabase, .. batch.DatabaseZones], batch.CompareDatabase, cancel));
+        }
+        return failures;
     }
 
     /// <summary>The zones of every source, the last good version of each.</summary>
@@ -71,6 +91,9 @@ public sealed class ZoneSources(ServerConfig config, ILogger logger) : IAsyncDis
         _servedFromDatabase = [.. fromDatabase.Keys];
         return zones;
     }
+
+    /// <summary>True for a zone served from the database (its failures also go to <c>zone_errors</c>).</summary>
+    public bool IsFromDatabase(DnsName zone) => _servedFromDatabase.Contains(zone) || Database?.Knows(zone) == true && !InZoneFolder(zone);
 
     /// <summary>The configured policy, with a database zone's policy columns over it.</summary>
     public SigningPolicy PolicyFor(DnsName zone)

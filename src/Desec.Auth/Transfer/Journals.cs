@@ -8,6 +8,7 @@ public sealed class Journals(string directory, Func<DnsName, JournalLimits>? lim
     private readonly Dictionary<DnsName, Journal> _journals = [];
     private readonly Lock _lock = new();
 
+    /// <summary>The zone's journal, opened (and its file read) on first use; throws when the file cannot be read.</summary>
     public Journal Get(DnsName zone)
     {
         lock (_lock)
@@ -18,6 +19,27 @@ public sealed class Journals(string directory, Func<DnsName, JournalLimits>? lim
                 _journals[zone] = journal;
             }
             return journal;
+        }
+    }
+
+    /// <summary>The zone's journal for serving IXFR, or null when it cannot be opened (the client then gets the AXFR form).</summary>
+    public Journal? Find(DnsName zone)
+    {
+        try { return Get(zone); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>Deletes the journal of a zone that is no longer served, with its file.</summary>
+    public void Drop(DnsName zone)
+    {
+        Journal? journal;
+        lock (_lock) { _journals.Remove(zone, out journal); }
+        if (journal is not null) { journal.Delete(); }
+        else
+        {
+            string path = Journal.PathOf(directory, zone);
+            File.Delete(path);
+            File.Delete(path + ".tmp");
         }
     }
 }

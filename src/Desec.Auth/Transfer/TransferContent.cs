@@ -58,7 +58,7 @@ public sealed class TransferContent
         {
             return new TransferContent(zone, [], bodyHoldsApexSoa: true, soaOnly: true, $"IXFR from serial {clientSerial}: up to date, the SOA alone");
         }
-        if (journal?.ChangesSince(clientSerial) is { } changes && changes.ToSerial == current)
+        if (journal?.ChangesBetween(clientSerial, current) is { } changes)
         {
             var soa = zone.Zone.Soa.Records.First();
             var oldSoa = soa with { Rdata = ZoneSigner.WithSerial(soa.Rdata, clientSerial) };

@@ -12,7 +12,7 @@ namespace Desec.Auth.Transfer;
 public sealed class ZoneTransfers(ZoneStore store, Func<DnsName, TransferAcl> aclFor, Journals? journals = null)
 {
     /// <summary>The journal of a zone, for IXFR; null when none is kept.</summary>
-    public Journal? JournalOf(DnsName zone) => journals?.Get(zone);
+    public Journal? JournalOf(DnsName zone) => journals?.Find(zone);
 
     /// <summary>
     /// The zone to transfer, or null when the request is refused: no served zone has this apex, or

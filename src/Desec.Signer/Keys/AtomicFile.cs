@@ -7,7 +7,7 @@ namespace Desec.Signer.Keys;
 /// file in the same folder, created with its final permissions and flushed to disk, which is then
 /// renamed over the final name (rename is atomic within a file system).
 /// </summary>
-internal static partial class AtomicFile
+public static partial class AtomicFile
 {
     public const UnixFileMode PrivateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     public const UnixFileMode PublicMode = PrivateMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead;

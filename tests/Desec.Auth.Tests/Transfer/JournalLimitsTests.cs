@@ -5,8 +5,8 @@ using Desec.Zone.Records;
 namespace Desec.Auth.Tests.Transfer;
 
 /// <summary>
-/// Journal bounds by policy (versions, octets, age): entries beyond a bound go from the head, on
-/// disk as well, and an IXFR from a serial no longer kept gets the AXFR form (RFC 1995 §4).
+/// Journal bounds by policy (versions, octets, age): entries beyond a bound go from the head (on
+/// disk when the dead head is worth a copy, and on the next load at the latest), and an IXFR from a serial no longer kept gets the AXFR form (RFC 1995 §4).
 /// </summary>
 public sealed class JournalLimitsTests : IDisposable
 {
@@ -60,7 +60,9 @@ public sealed class JournalLimitsTests : IDisposable
         for (uint i = 1; i <= 5; i++) { journal.Append(i, i + 1, Many(50, (byte)i), Many(50, (byte)(i + 1))); }
         Assert.Equal(2, journal.Count);
         Assert.True(journal.Size <= oneEntry * 2 + oneEntry / 2);
-        Assert.Equal(journal.Size, FileSize);
+        // On disk the dropped entries stay as a dead head until it is worth a copy of the live ones.
+        Assert.InRange(FileSize, journal.Size, journal.Size + Journal.CompactionSlack(journal.Size));
+        Assert.Equal(2, Open(new JournalLimits(MaxBytes: oneEntry * 2 + oneEntry / 2)).Count);
         Assert.Equal(4u, journal.OldestSerial);
         Assert.Null(journal.ChangesSince(3));
         Assert.NotNull(journal.ChangesSince(4));
@@ -89,10 +91,13 @@ public sealed class JournalLimitsTests : IDisposable
         Assert.Equal(3u, journal.ChangesSince(2)!.Value.ToSerial);
         Assert.Equal(1, journal.Count);
 
-        // The time written survives a restart, so age still counts from the first write.
+        // The time written survives a restart, so age still counts from the first write: loading applies
+        // the bounds again (the dropped head is not recorded apart), so neither entry comes back, and
+        // the second one, 15 days old by now, is not served either.
         _clock.Now += TimeSpan.FromDays(10);
-        Assert.Equal(1, Open(limits).Count); // loading drops nothing...
-        Assert.Null(Open(limits).ChangesSince(2)); // ...but an aged entry is not served
+        Assert.Null(Open(limits).ChangesSince(1));
+        Assert.Null(Open(limits).ChangesSince(2));
+        Assert.Equal(0, Open(limits).Count);
     }
 
     [Fact]

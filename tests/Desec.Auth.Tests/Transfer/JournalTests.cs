@@ -95,4 +95,84 @@ public sealed class JournalTests : IDisposable
         Assert.Equal(1, journal.Count);
         Assert.Null(journal.ChangesSince(1));
     }
+    private static List<ResourceRecord> Many(int count, byte version) =>
+        Enumerable.Range(0, count).Select(i => A($"n{i}", version)).ToList();
+
+    /// <summary>Octets written per append by a journal kept at its depth bound of <paramref name="depth"/> entries.</summary>
+    private static (double PerAppend, long Frame, long FileSize) OctetsPerAppendAtTheBound(string directory, int depth)
+    {
+        var journal = new Journal(directory, Zone, new JournalLimits(MaxEntries: depth));
+        uint serial = 1;
+        for (int i = 0; i < depth; i++, serial++) { journal.Append(serial, serial + 1, Many(100, (byte)serial), Many(100, (byte)(serial + 1))); }
+        long frame = journal.Size / journal.Count;
+        long before = journal.OctetsWritten;
+        const int Appends = 150;
+        for (int i = 0; i < Appends; i++, serial++) { journal.Append(serial, serial + 1, Many(100, (byte)serial), Many(100, (byte)(serial + 1))); }
+        Assert.Equal(depth, journal.Count);
+        Assert.Equal(serial, journal.ChangesSince(serial - (uint)depth)!.Value.ToSerial);
+        return ((journal.OctetsWritten - before) / (double)Appends, frame, new FileInfo(Journal.PathOf(directory, Zone)).Length);
+    }
+
+    [Fact]
+    public void An_append_at_the_depth_bound_costs_its_own_entry_not_the_file()
+    {
+        // Entries of about 5 KB: a journal of 10 of them and one of 200 (1 MB), each at its bound.
+        var small = OctetsPerAppendAtTheBound(Path.Combine(_directory, "small"), 10);
+        var large = OctetsPerAppendAtTheBound(Path.Combine(_directory, "large"), 200);
+        Assert.True(large.FileSize > 150 * small.Frame, $"the large journal holds {large.FileSize} octets");
+        // The entry itself, plus compaction copies that are amortised over the appends that made the dead head.
+        Assert.InRange(small.PerAppend, small.Frame, 4.0 * small.Frame);
+        Assert.InRange(large.PerAppend, large.Frame, 4.0 * large.Frame);
+        // Rewriting the file on every append would cost the large journal 200 entries an append.
+        Assert.True(large.PerAppend < 2 * small.PerAppend + small.Frame, $"{large.PerAppend} octets an append against {small.PerAppend}");
+    }
+
+    [Fact]
+    public void Compaction_keeps_every_live_entry()
+    {
+        var journal = new Journal(_directory, Zone, new JournalLimits(MaxEntries: 3));
+        for (uint i = 1; i <= 60; i++) { journal.Append(i, i + 1, Many(100, (byte)i), Many(100, (byte)(i + 1))); }
+        Assert.True(new FileInfo(File).Length <= journal.Size + Journal.CompactionSlack(journal.Size), "the dead head was never compacted");
+        var reopened = new Journal(_directory, Zone, new JournalLimits(MaxEntries: 3));
+        Assert.Equal(3, reopened.Count);
+        Assert.Equal(58u, reopened.OldestSerial);
+        Assert.Equal(journal.ChangesSince(58)!.Value.Added, reopened.ChangesSince(58)!.Value.Added);
+    }
+
+    [Fact]
+    public void A_gap_in_the_serials_starts_over_in_the_file_too()
+    {
+        var journal = new Journal(_directory, Zone);
+        journal.Append(1, 2, [A("a", 1)], [A("a", 2)]);
+        journal.Append(2, 3, [A("a", 2)], [A("a", 3)]);
+        journal.Append(7, 8, [A("a", 7)], [A("a", 8)]);
+        var reopened = new Journal(_directory, Zone);
+        Assert.Equal(1, reopened.Count);
+        Assert.Equal(7u, reopened.OldestSerial);
+    }
+
+    [Fact]
+    public void Changes_between_two_serials_stop_at_the_second()
+    {
+        var journal = new Journal(_directory, Zone);
+        journal.Append(1, 2, [A("a", 1)], [A("a", 2)]);
+        journal.Append(2, 3, [A("a", 2)], [A("a", 3)]);
+        // Journaled but not yet served: an IXFR up to the served serial 2 still gets its difference.
+        var changes = journal.ChangesBetween(1, 2)!.Value;
+        Assert.Equal(2u, changes.ToSerial);
+        Assert.Equal([A("a", 2)], changes.Added);
+        Assert.Null(journal.ChangesBetween(2, 1));
+        Assert.Null(journal.ChangesBetween(1, 9));
+    }
+
+    [Fact]
+    public void A_dropped_journal_takes_its_file_with_it()
+    {
+        var journals = new Journals(_directory);
+        journals.Get(Zone).Append(1, 2, [A("a", 1)], [A("a", 2)]);
+        Assert.Single(Directory.GetFiles(_directory));
+        journals.Drop(Zone);
+        Assert.Empty(Directory.GetFiles(_directory));
+        Assert.Equal(0, journals.Get(Zone).Count);
+    }
 }

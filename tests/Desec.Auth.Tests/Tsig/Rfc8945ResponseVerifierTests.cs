@@ -17,7 +17,7 @@ public sealed class Rfc8945ResponseVerifierTests
     /// <summary>Our signed NOTIFY, then the secondary's answer signed as a server signs (verify the request, sign over its MAC).</summary>
     private static (byte[] Answer, byte[] RequestMac) Exchange(TsigKey serverKey, DateTimeOffset serverNow, bool sign = true)
     {
-        var (request, requestMac) = Notifier.Message(DnsName.Parse("example.com."), 0x1234, Key, Now);
+        var (request, requestMac) = NotifyMessage.Build(DnsName.Parse("example.com."), 0x1234, soa: null, Key, Now);
         var reader = TestQueries.Read(request);
         TsigVerifier.Verify(reader, new TsigKeyring([serverKey]), serverNow, out var context);
         using (context)

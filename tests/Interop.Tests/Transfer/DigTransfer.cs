@@ -3,15 +3,17 @@ using System.Text.RegularExpressions;
 namespace Interop.Tests.Transfer;
 
 /// <summary>
-/// AXFR and IXFR of example.com. with dig, one record per line with single spaces, and the
+/// AXFR and IXFR (of example.com. unless told) with dig, one record per line with single spaces, and the
 /// RFC 1995 §4 difference form taken apart.
 /// </summary>
 internal static class DigTransfer
 {
     /// <param name="options">More dig options, such as <c>+notcp</c> for an IXFR over UDP.</param>
-    public static List<string> Run(int port, string type, params string[] options)
+    public static List<string> Run(int port, string type, params string[] options) => RunFor(port, "example.com.", type, options);
+
+    public static List<string> RunFor(int port, string zone, string type, params string[] options)
     {
-        var r = ExternalTool.Run("dig", ["@127.0.0.1", "-p", port.ToString(), "+tries=1", "+time=10", "+noall", "+answer", .. options, "example.com.", type]);
+        var r = ExternalTool.Run("dig", ["@127.0.0.1", "-p", port.ToString(), "+tries=1", "+time=10", "+noall", "+answer", .. options, zone, type]);
         return r.Output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith(';')).Select(l => Regex.Replace(l.Trim(), @"\s+", " ")).ToList();
     }
 

@@ -48,7 +48,7 @@ public sealed class NotifyTests : IDisposable
     public void A_notify_sent_to_the_primary_is_refused()
     {
         using var primary = new ServerProcess(Path.Combine(AppContext.BaseDirectory, "ServeZones"));
-        var (message, _) = Desec.Auth.Transfer.Notifier.Message(Desec.Zone.Names.DnsName.Parse("example.com."), 0x5151, key: null, DateTimeOffset.UtcNow);
+        var (message, _) = Desec.Auth.Transfer.NotifyMessage.Build(Desec.Zone.Names.DnsName.Parse("example.com."), 0x5151, soa: null, key: null, DateTimeOffset.UtcNow);
         var reply = RawDnsClient.Udp(primary.EndPoint, message);
         Assert.NotNull(reply);
         Assert.True(Desec.Zone.Messages.MessageHeader.TryRead(reply, out var header));
