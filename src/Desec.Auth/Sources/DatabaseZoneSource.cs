@@ -464,6 +464,20 @@ public sealed class DatabaseZoneSource : IZoneSource, IAsyncDisposable
         {
             try { await _listening; } catch (OperationCanceledException) { }
         }
-        if (_work is not null) { await _work.DisposeAsync(); }
+        // A read or a zone_errors write may still hold the work connection (opening it, say): let it
+        // finish or fail on the cancellation first, since a connection cannot be closed while it connects.
+        bool idle = await _workLock.WaitAsync(TimeSpan.FromSeconds(5));
+        try
+        {
+            if (_work is not null) { await _work.DisposeAsync(); }
+        }
+        catch (Exception e) when (e is InvalidOperationException or NpgsqlException)
+        {
+            _logger.LogDebug("database: closing the work connection: {Error}", e.Message);
+        }
+        finally
+        {
+            if (idle) { _workLock.Release(); }
+        }
     }
 }

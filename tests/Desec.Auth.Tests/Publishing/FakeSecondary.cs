@@ -1,7 +1,11 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Desec.Zone.Messages;
 using Desec.Zone.Names;
+using Desec.Zone.Rdata;
+using Desec.Zone.Rdata.Views;
+using Desec.Zone.Records;
+using Desec.Zone.Wire;
 
 namespace Desec.Auth.Tests.Publishing;
 
@@ -46,30 +50,53 @@ public sealed class FakeSecondary : IDisposable
             catch (ObjectDisposedException) { return; }
             catch (SocketException) { continue; }
             var message = result.Buffer;
-            if (message.Length < 12 || ((message[2] >> 3) & 0xF) != 4 || (message[2] & 0x80) != 0) { continue; }
-            int nameLength = DnsName.WireLength(message.AsSpan(12));
-            var zone = DnsName.FromWire(message.AsSpan(12, nameLength));
-            int questionEnd = 12 + nameLength + 4;
-            uint? serial = null;
-            if (BinaryPrimitives.ReadUInt16BigEndian(message.AsSpan(6)) > 0)
-            {
-                // The SOA hint (§3.7): owner pointer, type, class, TTL, RDLENGTH, then MNAME and RNAME before the serial.
-                int rdata = questionEnd + 2 + 10;
-                int mname = DnsName.WireLength(message.AsSpan(rdata));
-                int rname = DnsName.WireLength(message.AsSpan(rdata + mname));
-                serial = BinaryPrimitives.ReadUInt32BigEndian(message.AsSpan(rdata + mname + rname));
-            }
+            if (!TryReadNotify(message, out var zone, out uint? serial, out int questionEnd)) { continue; }
             var received = new Received(zone, serial, DateTime.UtcNow);
             lock (_received) { _received.Add(received); }
             OnNotify?.Invoke(received);
             if (!Answer(received)) { continue; }
-            var reply = message[..questionEnd];
-            reply[2] |= 0x80; // QR
-            BinaryPrimitives.WriteUInt16BigEndian(reply.AsSpan(6), 0);
-            BinaryPrimitives.WriteUInt16BigEndian(reply.AsSpan(8), 0);
-            BinaryPrimitives.WriteUInt16BigEndian(reply.AsSpan(10), 0);
-            await _socket.SendAsync(reply, result.RemoteEndPoint);
+            await _socket.SendAsync(Acknowledgement(message, questionEnd), result.RemoteEndPoint);
         }
+    }
+
+    /// <summary>
+    /// A NOTIFY request (RFC 1996 §3.7): the zone from the question and the serial of the SOA hint in
+    /// the answer section, if any (its names may be compressed, RFC 1035 §4.1.4: read through the codec).
+    /// </summary>
+    private static bool TryReadNotify(byte[] message, out DnsName zone, out uint? serial, out int questionEnd)
+    {
+        zone = DnsName.Root;
+        serial = null;
+        questionEnd = 0;
+        try
+        {
+            var reader = MessageReader.ReadAll(message);
+            if (reader.Header.IsResponse || reader.Header.Opcode != Opcode.Notify || reader.Question.IsEmpty) { return false; }
+            zone = DnsName.FromWire(reader.Question.Name);
+            questionEnd = reader.AnswerStart;
+            var answers = reader.Section(MessageSection.Answer);
+            if (answers.TryNext(out var soa) && soa.Type == RRType.SOA)
+            {
+                var rdata = soa.RdataReader(message);
+                var canonical = new RdataBuilder();
+                RdataCodecs.ReadWire(RRType.SOA, ref rdata, soa.Rdata.Length, canonical);
+                serial = SoaView.Read(canonical.Written).Serial;
+            }
+            return true;
+        }
+        catch (DnsWireException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The request's header and question with QR set and no records (RFC 1996 §4.7).</summary>
+    private static byte[] Acknowledgement(byte[] message, int questionEnd)
+    {
+        MessageHeader.TryRead(message, out var request);
+        var reply = message[..questionEnd];
+        (request with { Flags = request.Flags | HeaderFlags.QR, AnswerCount = 0, AuthorityCount = 0, AdditionalCount = 0 }).WriteTo(reply);
+        return reply;
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds; false after <paramref name="timeout"/>.</summary>

@@ -47,7 +47,7 @@ public sealed class DatabaseCrashTests(PostgresFixture postgres) : IDisposable
             for (int round = 1; round <= 2; round++)
             {
                 Assert.True(SpinWait.SpinUntil(() => Counter(server!) == committed.ToString(), TimeSpan.FromSeconds(30)), server!.Log);
-                var before = Run(server.Port, "AXFR", Zone);
+                var before = RunFor(server.Port, Zone, "AXFR");
                 uint serial = SerialOf(before[0]);
 
                 // Commits as fast as they go, each changing a tenth of the zone (a publish with some work in it).
@@ -80,10 +80,10 @@ public sealed class DatabaseCrashTests(PostgresFixture postgres) : IDisposable
                 var restarted = server = Start(db);
                 Assert.True(SpinWait.SpinUntil(() => Counter(restarted) == committed.ToString(), TimeSpan.FromSeconds(30)),
                     $"commit {committed} is not served after the restart (serving {Counter(restarted)})\n{restarted.Log}");
-                var axfr = Run(restarted.Port, "AXFR", Zone);
+                var axfr = RunFor(restarted.Port, Zone, "AXFR");
                 uint current = SerialOf(axfr[0]);
                 Assert.True(Desec.Signer.Signing.SerialArithmetic.IsGreater(current, serial));
-                var ixfr = Run(restarted.Port, $"IXFR={serial}", Zone);
+                var ixfr = RunFor(restarted.Port, Zone, $"IXFR={serial}");
                 Assert.Equal(current, SerialOf(ixfr[0]));
                 if (ixfr.Count > 1 && IsSoa(ixfr[1]) && SerialOf(ixfr[1]) == serial)
                 {
